@@ -1,0 +1,78 @@
+package io.qfpayreversal.config;
+
+import io.qfpayreversal.qfpay.SignType;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the function in one place. Each key {@code qfpay.x-y} is also read from the
+ * environment variable {@code QFPAY_X_Y}; README.md lists them all.
+ */
+@ConfigMapping(prefix = "qfpay")
+public interface QfpayConfig {
+
+    /** QFPay host, without a trailing path. */
+    @WithDefault("https://test-openapi-hk.qfapi.com")
+    String baseUrl();
+
+    /** SSM path holding {@code app-code}, {@code client-key} and optionally {@code mchid}. */
+    Optional<String> ssmPath();
+
+    /** App code given directly; used only when {@link #ssmPath()} is unset. */
+    Optional<String> appCode();
+
+    /** Client key given directly; used only when {@link #ssmPath()} is unset. */
+    Optional<String> clientKey();
+
+    /** Merchant id sent with every call unless the input names one. */
+    Optional<String> mchid();
+
+    @WithDefault("MD5")
+    SignType signType();
+
+    /** HTTP method of {@code /trade/v1/close}: {@code GET} (current docs) or {@code POST}. */
+    @WithDefault("GET")
+    CloseMethod closeMethod();
+
+    /** Zone of {@code txdtm} and of the sweep's windows. */
+    @WithDefault("Asia/Hong_Kong")
+    ZoneId timeZone();
+
+    @WithDefault("3s")
+    Duration connectTimeout();
+
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /** Query once more after QFPay confirms a cancel, to catch a customer who paid meanwhile. */
+    @WithDefault("true")
+    boolean confirmAfterCancel();
+
+    /** How long to keep querying a payment QFPay reports as processing (1143/1145/1298). */
+    @WithDefault("20s")
+    Duration pollBudget();
+
+    @WithDefault("500ms")
+    Duration pollInitialDelay();
+
+    @WithDefault("4s")
+    Duration pollMaxDelay();
+
+    /** Time kept free before the Lambda deadline so the function can always answer. */
+    @WithDefault("2s")
+    Duration deadlineMargin();
+
+    /** Pay types cancelled with {@code /trade/v1/reversal}. */
+    @WithDefault("800101,801501,800201,800108")
+    List<String> reversalPayTypes();
+
+    /** Pay types cancelled with {@code /trade/v1/close}. */
+    @WithDefault("800008,800208,801008")
+    List<String> closePayTypes();
+
+    enum CloseMethod { GET, POST }
+}

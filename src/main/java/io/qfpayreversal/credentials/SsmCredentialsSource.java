@@ -1,0 +1,61 @@
+package io.qfpayreversal.credentials;
+
+import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.error.ConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+
+/**
+ * Credentials from SSM Parameter Store: {@code <path>/app-code}, {@code <path>/client-key}
+ * (SecureString, decrypted) and optional {@code <path>/mchid}, in one {@code GetParameters} call.
+ */
+@ApplicationScoped
+class SsmCredentialsSource implements CredentialsSource {
+
+    private final SsmClient ssm;
+    private final QfpayConfig config;
+
+    SsmCredentialsSource(SsmClient ssm, QfpayConfig config) {
+        this.ssm = ssm;
+        this.config = config;
+    }
+
+    @Override
+    public Credentials load() {
+        String path = config.ssmPath().orElseThrow().replaceAll("/+$", "");
+        String appCodeName = path + "/app-code";
+        String clientKeyName = path + "/client-key";
+        String mchidName = path + "/mchid";
+        GetParametersResponse response;
+        try {
+            response = ssm.getParameters(b -> b.names(appCodeName, clientKeyName, mchidName).withDecryption(true));
+        } catch (SdkException e) {
+            throw new ConfigurationException("Could not load QFPay credentials from SSM path " + path + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Parameter parameter : response.parameters()) {
+            values.put(parameter.name(), parameter.value());
+        }
+        return new Credentials(required(values, appCodeName), required(values, clientKeyName),
+                values.getOrDefault(mchidName, config.mchid().orElse(null)));
+    }
+
+    @Override
+    public boolean reloadable() {
+        return true;
+    }
+
+    private static String required(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException("SSM parameter " + name + " is missing or empty");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,52 @@
+package io.qfpayreversal.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.event.EventRouter;
+import io.qfpayreversal.reversal.Deadline;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/** The Lambda entry point: sets the deadline and request id, hands the event on, logs the outcome. */
+@Named("reversal")
+public class ReversalHandler implements RequestHandler<JsonNode, Object> {
+
+    private static final Logger LOG = Logger.getLogger(ReversalHandler.class);
+
+    private final EventRouter router;
+    private final Clock clock;
+    private final Duration margin;
+
+    ReversalHandler(EventRouter router, Clock clock, QfpayConfig config) {
+        this.router = router;
+        this.clock = clock;
+        this.margin = config.deadlineMargin();
+    }
+
+    @Override
+    public Object handleRequest(JsonNode event, Context context) {
+        MDC.put("AWSRequestId", context.getAwsRequestId());
+        Deadline deadline = Deadline.in(clock, Duration.ofMillis(context.getRemainingTimeInMillis()).minus(margin));
+        long started = System.nanoTime();
+        try {
+            Object answer = router.route(event, deadline);
+            LOG.infof("invocation done outcome=%s duration_ms=%d", Outcome.of(answer), elapsed(started));
+            return answer;
+        } catch (RuntimeException e) {
+            LOG.infof("invocation failed error=%s message=%s duration_ms=%d", e.getClass().getSimpleName(),
+                    e.getMessage(), elapsed(started));
+            throw e;
+        } finally {
+            MDC.remove("AWSRequestId");
+        }
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,23 @@
+package io.qfpayreversal.qfpay;
+
+import io.qfpayreversal.config.QfpayConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.net.URI;
+
+/** Builds the one QFPay client of the container, with the configured host and time-outs. */
+public class QfpayApiProducer {
+
+    @Produces
+    @ApplicationScoped
+    QfpayApi qfpayApi(QfpayConfig config) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.baseUrl()))
+                .connectTimeout(config.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                // Error statuses are answers to classify, not exceptions to unwrap.
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(QfpayApi.class);
+    }
+}

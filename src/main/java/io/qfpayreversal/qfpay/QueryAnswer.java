@@ -1,0 +1,27 @@
+package io.qfpayreversal.qfpay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** QFPay's answer to {@code /trade/v1/query}: an outer result code and a page of rows. */
+public record QueryAnswer(String respcd, String resperr, String respmsg, List<PaymentRow> rows) {
+
+    static QueryAnswer from(JsonNode body) {
+        List<PaymentRow> rows = new ArrayList<>();
+        JsonNode data = body.get("data");
+        if (data != null && data.isArray()) {
+            data.forEach(row -> {
+                if (row.isObject()) {
+                    rows.add(PaymentRow.from(row));
+                }
+            });
+        }
+        return new QueryAnswer(LenientJson.text(body, "respcd"), LenientJson.text(body, "resperr"),
+                LenientJson.text(body, "respmsg"), List.copyOf(rows));
+    }
+
+    public RespcdMeaning meaning() {
+        return RespcdMeaning.of(respcd, null);
+    }
+}

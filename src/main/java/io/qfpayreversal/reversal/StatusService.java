@@ -1,0 +1,53 @@
+package io.qfpayreversal.reversal;
+
+import io.qfpayreversal.credentials.CredentialsProvider;
+import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.qfpay.PaymentRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The {@code status} action: what QFPay shows of a payment now. It never acts. */
+@ApplicationScoped
+public class StatusService {
+
+    private final CredentialsProvider credentials;
+    private final PaymentLookup lookup;
+
+    StatusService(CredentialsProvider credentials, PaymentLookup lookup) {
+        this.credentials = credentials;
+        this.lookup = lookup;
+    }
+
+    public ReversalResult status(ReversalRequest request) {
+        PaymentLookup.Found found = lookup.find(request, credentials.openSession());
+        ReversalResult.Builder result = ReversalResult.builder(request);
+        if (found.refused()) {
+            throw new QfpayUnavailableException("QFPay refused the status query (respcd "
+                    + found.answer().respcd() + ")");
+        }
+        PaymentRow row = found.row();
+        PaymentStatus status = PaymentStatus.of(row);
+        if (row == null) {
+            result.answered(found.answer().respcd(), found.answer().resperr(), found.answer().respmsg());
+        } else {
+            result.payment(row);
+            if (status == PaymentStatus.REVERSED || status == PaymentStatus.CLOSED) {
+                result.alreadyCancelled();
+            }
+        }
+        return result.build(status, describe(status, row));
+    }
+
+    private static String describe(PaymentStatus status, PaymentRow row) {
+        return switch (status) {
+            case PENDING -> row.isUndetermined()
+                    ? "The payment is not completed yet; it can be reversed."
+                    : "QFPay reports the payment as not completed (respcd " + row.respcd() + ").";
+            case PAID -> "The payment completed; cancel it with a refund.";
+            case REVERSED -> "The payment was reversed.";
+            case CLOSED -> "The payment was closed.";
+            case REFUNDED -> row.cancel() == PaymentRow.PARTLY_REFUNDED
+                    ? "The payment was partly refunded." : "The payment was refunded.";
+            case NOT_FOUND -> "QFPay has no such payment.";
+        };
+    }
+}

@@ -1,0 +1,8 @@
+package io.qfpayreversal.simulator;
+
+import java.util.Map;
+
+/** One request the simulator received, as sent (signature included, for leak checks). */
+public record RecordedCall(String method, String operation, Map<String, String> params, String appCode,
+        String signType, String sign, String respcd) {
+}

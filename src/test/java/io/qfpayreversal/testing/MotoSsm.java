@@ -1,0 +1,94 @@
+package io.qfpayreversal.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * SSM over real HTTP: a {@code moto_server} process on a free loopback port, and an SDK client
+ * to seed and change parameters the way an operator would.
+ */
+public final class MotoSsm implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY = "testing";
+    public static final String SECRET_KEY = "testing";
+
+    private final Process process;
+    private final int port;
+    private final SsmClient client;
+
+    private MotoSsm(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        this.client = SsmClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static MotoSsm start() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log"))
+                .start();
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (!listening(port)) {
+            if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
+                process.destroyForcibly();
+                throw new IOException("moto_server did not start on port " + port
+                        + " (is moto installed? pip install 'moto[server]')");
+            }
+            Thread.sleep(100);
+        }
+        return new MotoSsm(process, port);
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public void putString(String name, String value) {
+        client.putParameter(b -> b.name(name).value(value).type(ParameterType.STRING).overwrite(true));
+    }
+
+    public void putSecure(String name, String value) {
+        client.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
+    }
+
+    public void delete(String name) {
+        client.deleteParameter(b -> b.name(name));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        process.destroy();
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.qfpayreversal.testing;
+
+import io.qfpayreversal.simulator.QfpaySimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * What every end-to-end test runs against: the QFPay simulator and SSM on moto_server, with the
+ * credentials stored in SSM as an operator would store them. Tests get both through
+ * {@link TestEnvironment}.
+ */
+public class QfpayTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SSM_PATH = "/qfpay/test";
+    public static final String APP_CODE = "APPCODE0000TEST";
+    /** Recognisable, so the leak test can look for it in logs and answers. */
+    public static final String CLIENT_KEY = "SECRETKEY-5744993FBC034DBB";
+
+    private MotoSsm ssm;
+    private QfpaySimulator simulator;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            ssm = MotoSsm.start();
+            ssm.putString(SSM_PATH + "/app-code", APP_CODE);
+            ssm.putSecure(SSM_PATH + "/client-key", CLIENT_KEY);
+            simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the test environment", e);
+        }
+        TestEnvironment.set(simulator, ssm);
+        return Map.of(
+                "qfpay.base-url", simulator.baseUrl(),
+                "qfpay.ssm-path", SSM_PATH,
+                "quarkus.ssm.endpoint-override", ssm.endpoint(),
+                "quarkus.ssm.aws.region", MotoSsm.REGION,
+                "quarkus.ssm.aws.credentials.type", "static",
+                "quarkus.ssm.aws.credentials.static-provider.access-key-id", MotoSsm.ACCESS_KEY,
+                "quarkus.ssm.aws.credentials.static-provider.secret-access-key", MotoSsm.SECRET_KEY);
+    }
+
+    @Override
+    public void stop() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (ssm != null) {
+            ssm.close();
+        }
+    }
+}
