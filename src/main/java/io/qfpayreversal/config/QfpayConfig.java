@@ -66,6 +66,10 @@ public interface QfpayConfig {
     @WithDefault("2s")
     Duration deadlineMargin();
 
+    /** Time to answer when the runtime reports no deadline (local runs, the test event server). */
+    @WithDefault("30s")
+    Duration unknownDeadlineTimeout();
+
     /** Pay types cancelled with {@code /trade/v1/reversal}. */
     @WithDefault("800101,801501,800201,800108")
     List<String> reversalPayTypes();

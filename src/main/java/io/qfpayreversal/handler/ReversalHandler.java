@@ -21,17 +21,19 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
     private final EventRouter router;
     private final Clock clock;
     private final Duration margin;
+    private final Duration unknownDeadlineTimeout;
 
     ReversalHandler(EventRouter router, Clock clock, QfpayConfig config) {
         this.router = router;
         this.clock = clock;
         this.margin = config.deadlineMargin();
+        this.unknownDeadlineTimeout = config.unknownDeadlineTimeout();
     }
 
     @Override
     public Object handleRequest(JsonNode event, Context context) {
         MDC.put("AWSRequestId", context.getAwsRequestId());
-        Deadline deadline = Deadline.in(clock, Duration.ofMillis(context.getRemainingTimeInMillis()).minus(margin));
+        Deadline deadline = Deadline.in(clock, timeToAnswer(context));
         long started = System.nanoTime();
         try {
             Object answer = router.route(event, deadline);
@@ -44,6 +46,15 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
         } finally {
             MDC.remove("AWSRequestId");
         }
+    }
+
+    /**
+     * The Lambda deadline less the margin. A runtime that reports no deadline (the local test event
+     * server reports one in the past) gets {@code qfpay.unknown-deadline-timeout}.
+     */
+    private Duration timeToAnswer(Context context) {
+        long remaining = context.getRemainingTimeInMillis();
+        return remaining > 0 ? Duration.ofMillis(remaining).minus(margin) : unknownDeadlineTimeout;
     }
 
     private static long elapsed(long started) {

@@ -36,6 +36,15 @@ public final class SimPayment {
         return this;
     }
 
+    /** As the function's input spells it: {@code yyyy-MM-dd HH:mm:ss}. */
+    public String txdtm() {
+        return txdtm.format(QfpaySimulator.TIME);
+    }
+
+    public String outTradeNo() {
+        return outTradeNo;
+    }
+
     public String syssn() {
         return syssn;
     }
