@@ -40,8 +40,8 @@ public class StatusService {
     private static String describe(PaymentStatus status, PaymentRow row) {
         return switch (status) {
             case PENDING -> row.isUndetermined()
-                    ? "The payment is not completed yet; it can be reversed."
-                    : "QFPay reports the payment as not completed (respcd " + row.respcd() + ").";
+                    ? "QFPay shows the payment as not completed (respcd " + row.respcd() + ")."
+                    : "QFPay shows the payment as failed (respcd " + row.respcd() + "): it did not complete.";
             case PAID -> "The payment completed; cancel it with a refund.";
             case REVERSED -> "The payment was reversed.";
             case CLOSED -> "The payment was closed.";

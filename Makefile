@@ -1,0 +1,27 @@
+# qfpay-reversal — every command a developer or CI needs. See README.md.
+MVN ?= mvn -B
+
+.PHONY: demo test package lint native deploy clean tools
+
+## Run the packaged function on sample events against the local QFPay simulator (offline).
+demo:
+	bash scripts/demo.sh
+
+## Everything: unit and end-to-end tests, the packaged-artifact tests, and the template lint.
+test: tools
+	$(MVN) verify
+	$(MAKE) lint
+
+## target/function.zip for the managed java21 runtime.
+package:
+	$(MVN) package -DskipTests
+
+## cfn-lint over the SAM template.
+lint:
+	cfn-lint template.yaml
+
+tools:
+	bash scripts/tools.sh
+
+clean:
+	$(MVN) -q clean

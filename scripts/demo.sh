@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# make demo: build function.zip, then run it on a handful of events against the QFPay simulator,
+# with its credentials in SSM on moto_server. Offline: no AWS account, no QFPay credentials.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/tools.sh
+echo "Building target/function.zip ..."
+mvn -B -q package -DskipTests
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  io.qfpayreversal.demo.DemoRunner target/function.zip 2> target/demo-function.log
+echo
+echo "(the function's own log lines are in target/demo-function.log)"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need when a fresh machine lacks it: Maven and a JDK 17+
+# (Debian packages), moto_server (SSM emulator) and cfn-lint (Python packages).
+set -euo pipefail
+
+need_apt=()
+command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
+command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing ${need_apt[*]} ..."
+  apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
+fi
+
+pip_install() {
+  python3 -m pip install -q "$@" 2>/dev/null || python3 -m pip install -q --break-system-packages "$@"
+}
+command -v moto_server >/dev/null 2>&1 || { echo "Installing moto[server] ..."; pip_install 'moto[server]'; }
+command -v cfn-lint >/dev/null 2>&1 || { echo "Installing cfn-lint ..."; pip_install cfn-lint; }
+hash -r
