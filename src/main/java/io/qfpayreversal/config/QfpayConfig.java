@@ -78,5 +78,35 @@ public interface QfpayConfig {
     @WithDefault("800008,800208,801008")
     List<String> closePayTypes();
 
+    /** The scheduled sweep of stale pending payments. */
+    Sweep sweep();
+
     enum CloseMethod { GET, POST }
+
+    interface Sweep {
+
+        /** Only payments undetermined for longer than this are cancelled. */
+        @WithDefault("10m")
+        Duration olderThan();
+
+        /** How far back the sweep looks. */
+        @WithDefault("24h")
+        Duration lookback();
+
+        /** At most this many cancels per run. */
+        @WithDefault("200")
+        int maxCancellations();
+
+        /** Payments cancelled at the same time. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** QFPay calls per minute, counting every call (QFPay allows 400 per merchant). */
+        @WithDefault("300")
+        int ratePerMinute();
+
+        /** Items listed in the answer; the counts stay exact beyond it. */
+        @WithDefault("500")
+        int maxItems();
+    }
 }

@@ -1,27 +1,49 @@
 package io.qfpayreversal.event;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.error.InvalidRequestException;
+import io.qfpayreversal.error.Violation;
 import io.qfpayreversal.reversal.Action;
 import io.qfpayreversal.reversal.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
 import io.qfpayreversal.reversal.ReversalService;
 import io.qfpayreversal.reversal.StatusService;
+import io.qfpayreversal.sweep.SweepRequest;
+import io.qfpayreversal.sweep.SweepService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
-/** Recognises what invoked the function and hands the work to the right service. */
+/** Recognises what invoked the function ({@link EventShape}) and hands the work to the right service. */
 @ApplicationScoped
 public class EventRouter {
 
     private final ReversalService reversals;
     private final StatusService statuses;
+    private final SweepService sweeps;
+    private final ApiGatewayAdapter api;
+    private final QfpayConfig config;
+    private final ObjectMapper json;
 
-    EventRouter(ReversalService reversals, StatusService statuses) {
+    EventRouter(ReversalService reversals, StatusService statuses, SweepService sweeps, ApiGatewayAdapter api,
+            QfpayConfig config, ObjectMapper json) {
         this.reversals = reversals;
         this.statuses = statuses;
+        this.sweeps = sweeps;
+        this.api = api;
+        this.config = config;
+        this.json = json;
     }
 
-    public Object route(JsonNode event, Deadline deadline) {
-        return direct(event, deadline);
+    public Object route(JsonNode event, Deadline deadline, String requestId) {
+        return switch (EventShape.of(event)) {
+            case API_GATEWAY_REST -> api.handle(HttpRequest.fromRest(event), deadline, requestId);
+            case API_GATEWAY_HTTP -> api.handle(HttpRequest.fromHttpApi(event), deadline, requestId);
+            case SCHEDULED -> sweeps.sweep(SweepRequest.from(scheduledOverrides(event), config.sweep()), deadline);
+            case DIRECT -> direct(event, deadline);
+        };
     }
 
     /** A direct invocation (Step Functions, the CLI): the event is the request itself. */
@@ -30,7 +52,23 @@ public class EventRouter {
         return switch (action) {
             case REVERSE -> reversals.reverse(RequestValidator.validate(input), deadline);
             case STATUS -> statuses.status(RequestValidator.validate(input));
-            case SWEEP -> throw new UnsupportedOperationException("sweep arrives with issue B");
+            case SWEEP -> sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline);
         };
+    }
+
+    /**
+     * Overrides in a scheduled event's {@code detail}: an object from an EventBridge rule, a JSON
+     * string from EventBridge Scheduler.
+     */
+    private JsonNode scheduledOverrides(JsonNode event) {
+        JsonNode detail = event.path("detail");
+        if (!detail.isTextual()) {
+            return detail;
+        }
+        try {
+            return json.readTree(detail.textValue());
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(List.of(new Violation("detail", "must be a JSON object")));
+        }
     }
 }

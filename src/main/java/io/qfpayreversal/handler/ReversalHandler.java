@@ -36,7 +36,7 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
         Deadline deadline = Deadline.in(clock, timeToAnswer(context));
         long started = System.nanoTime();
         try {
-            Object answer = router.route(event, deadline);
+            Object answer = router.route(event, deadline, context.getAwsRequestId());
             LOG.infof("invocation done outcome=%s duration_ms=%d", Outcome.of(answer), elapsed(started));
             return answer;
         } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.config.QfpayConfig.CloseMethod;
 import io.qfpayreversal.credentials.Credentials;
-import io.qfpayreversal.credentials.CredentialsSession;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,20 +40,22 @@ public class QfpayGateway {
         this.callLimit = config.connectTimeout().plus(config.readTimeout()).plusSeconds(1);
     }
 
-    public QueryAnswer query(WireParams params, CredentialsSession session) {
+    public QueryAnswer query(WireParams params, QfpaySession session) {
         return QueryAnswer.from(exchange(QUERY, false, params, session));
     }
 
-    public CancelAnswer cancel(CancelOperation operation, WireParams params, CredentialsSession session) {
+    public CancelAnswer cancel(CancelOperation operation, WireParams params, QfpaySession session) {
         boolean get = operation == CancelOperation.CLOSE && config.closeMethod() == CloseMethod.GET;
         return CancelAnswer.from(operation, exchange(operation.wireName(), get, params, session));
     }
 
-    private JsonNode exchange(String operation, boolean get, WireParams params, CredentialsSession session) {
-        Credentials used = session.current();
+    private JsonNode exchange(String operation, boolean get, WireParams params, QfpaySession session) {
+        Credentials used = session.credentials().current();
+        session.throttle().acquire();
         JsonNode body = send(operation, get, params, used);
         while (RespcdMeaning.of(LenientJson.text(body, "respcd"), null) == RespcdMeaning.BAD_SIGNATURE) {
-            used = session.replaceRejected(used); // throws once no further reload is allowed
+            used = session.credentials().replaceRejected(used); // throws once no further reload is allowed
+            session.throttle().acquire();
             body = send(operation, get, params, used);
         }
         return body;

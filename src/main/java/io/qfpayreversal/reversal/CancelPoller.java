@@ -1,9 +1,9 @@
 package io.qfpayreversal.reversal;
 
 import io.qfpayreversal.config.QfpayConfig;
-import io.qfpayreversal.credentials.CredentialsSession;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.PaymentRow;
+import io.qfpayreversal.qfpay.QfpaySession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -28,7 +28,7 @@ public class CancelPoller {
     }
 
     /** The payment row once QFPay shows it cancelled, or {@code null} if it never did in time. */
-    public PaymentRow awaitCancelled(ReversalRequest request, CredentialsSession session, Deadline deadline) {
+    public PaymentRow awaitCancelled(ReversalRequest request, QfpaySession session, Deadline deadline) {
         Deadline budget = deadline.within(config.pollBudget());
         Duration delay = config.pollInitialDelay();
         while (budget.allows(delay)) {

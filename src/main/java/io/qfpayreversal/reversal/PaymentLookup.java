@@ -1,9 +1,9 @@
 package io.qfpayreversal.reversal;
 
-import io.qfpayreversal.credentials.CredentialsSession;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpayGateway;
+import io.qfpayreversal.qfpay.QfpaySession;
 import io.qfpayreversal.qfpay.QueryAnswer;
 import io.qfpayreversal.qfpay.RespcdMeaning;
 import io.qfpayreversal.qfpay.WireParams;
@@ -26,7 +26,7 @@ public class PaymentLookup {
     }
 
     /** What QFPay shows; a busy answer is a {@link QfpayUnavailableException}. */
-    public Found find(ReversalRequest request, CredentialsSession session) {
+    public Found find(ReversalRequest request, QfpaySession session) {
         QueryAnswer answer = gateway.query(queryParams(request), session);
         RespcdMeaning meaning = answer.meaning();
         if (meaning == RespcdMeaning.BUSY || meaning == RespcdMeaning.PROCESSING) {

@@ -2,12 +2,12 @@ package io.qfpayreversal.reversal;
 
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.CredentialsProvider;
-import io.qfpayreversal.credentials.CredentialsSession;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.CancelAnswer;
 import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpayGateway;
+import io.qfpayreversal.qfpay.QfpaySession;
 import io.qfpayreversal.qfpay.WireParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -40,7 +40,11 @@ public class ReversalService {
     }
 
     public ReversalResult reverse(ReversalRequest request, Deadline deadline) {
-        CredentialsSession session = credentials.openSession();
+        return reverse(request, deadline, QfpaySession.of(credentials.openSession()));
+    }
+
+    /** Reverses within a session shared with other calls (the sweep's throttle and credentials). */
+    public ReversalResult reverse(ReversalRequest request, Deadline deadline, QfpaySession session) {
         ReversalResult.Builder result = ReversalResult.builder(request);
         PaymentLookup.Found found = lookup.find(request, session);
         if (found.refused()) {
@@ -97,7 +101,7 @@ public class ReversalService {
     }
 
     private ReversalResult confirm(ReversalRequest request, CancelAnswer answer, ReversalResult.Builder result,
-            CredentialsSession session) {
+            QfpaySession session) {
         if (answer.operation() == CancelOperation.CLOSE && answer.syssn() == null) {
             return result.build(ReversalStatus.REJECTED,
                     "QFPay answered the close without a close serial: the channel does not support cancelling.");
@@ -122,7 +126,7 @@ public class ReversalService {
     }
 
     private ReversalResult awaitProcessing(ReversalRequest request, CancelAnswer answer,
-            ReversalResult.Builder result, CredentialsSession session, Deadline deadline) {
+            ReversalResult.Builder result, QfpaySession session, Deadline deadline) {
         PaymentRow cancelled = poller.awaitCancelled(request, session, deadline);
         if (cancelled == null) {
             return result.retryable().build(ReversalStatus.PROCESSING, "QFPay is still processing the "

@@ -3,6 +3,7 @@ package io.qfpayreversal.reversal;
 import io.qfpayreversal.credentials.CredentialsProvider;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.PaymentRow;
+import io.qfpayreversal.qfpay.QfpaySession;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The {@code status} action: what QFPay shows of a payment now. It never acts. */
@@ -18,7 +19,7 @@ public class StatusService {
     }
 
     public ReversalResult status(ReversalRequest request) {
-        PaymentLookup.Found found = lookup.find(request, credentials.openSession());
+        PaymentLookup.Found found = lookup.find(request, QfpaySession.of(credentials.openSession()));
         ReversalResult.Builder result = ReversalResult.builder(request);
         if (found.refused()) {
             throw new QfpayUnavailableException("QFPay refused the status query (respcd "

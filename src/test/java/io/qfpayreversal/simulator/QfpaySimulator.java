@@ -50,6 +50,8 @@ public final class QfpaySimulator implements AutoCloseable {
     private volatile String clientKey;
     private volatile long slowMillis = 3_000;
     private volatile Supplier<LocalDateTime> now = () -> LocalDateTime.now(HK);
+    private volatile Runnable onCall = () -> {
+    };
 
     private QfpaySimulator(HttpServer server, String appCode, String clientKey) {
         this.server = server;
@@ -98,6 +100,11 @@ public final class QfpaySimulator implements AutoCloseable {
         this.now = clock;
     }
 
+    /** Runs before every answer, e.g. to move a test's clock on as each call "takes time". */
+    public void onCall(Runnable hook) {
+        this.onCall = hook;
+    }
+
     public List<RecordedCall> calls() {
         return List.copyOf(calls);
     }
@@ -106,10 +113,13 @@ public final class QfpaySimulator implements AutoCloseable {
         return calls.stream().filter(c -> c.operation().equals(operation)).toList();
     }
 
-    /** Forgets payments and calls; keeps the key and clock. */
+    /** Forgets payments, calls and hooks, and follows the real time again; keeps the key. */
     public void reset() {
         payments.clear();
         calls.clear();
+        onCall = () -> {
+        };
+        now = () -> LocalDateTime.now(HK);
     }
 
     @Override
@@ -127,6 +137,7 @@ public final class QfpaySimulator implements AutoCloseable {
             String givenAppCode = exchange.getRequestHeaders().getFirst("X-QF-APPCODE");
             String signTypeHeader = exchange.getRequestHeaders().getFirst("X-QF-SIGNTYPE");
             String sign = exchange.getRequestHeaders().getFirst("X-QF-SIGN");
+            onCall.run();
             Answer answer = answer(operation, method, params, givenAppCode, signTypeHeader, sign);
             calls.add(new RecordedCall(method, operation, params, givenAppCode, signTypeHeader, sign,
                     answer.body() == null ? null : answer.body().path("respcd").asText(null)));
@@ -172,6 +183,9 @@ public final class QfpaySimulator implements AutoCloseable {
         Answer fault = fault(payment);
         if (fault != null) {
             return fault;
+        }
+        if (payment.script == Script.CANCEL_SERVER_ERROR) {
+            return new Answer(500, null, "<html>internal error</html>", 0);
         }
         if (!String.valueOf(payment.txamt).equals(params.get("txamt"))) {
             return ok(result("1267", "amount does not match the original payment"));

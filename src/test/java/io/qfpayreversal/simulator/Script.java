@@ -18,6 +18,8 @@ public enum Script {
     SLOW,
     /** Every call about this payment answers an HTML page instead of JSON. */
     GARBAGE,
+    /** Queries answer normally; every reversal or close answers HTTP 500. */
+    CANCEL_SERVER_ERROR,
     /** The channel cannot cancel: a close answers 1297, a reversal 1150. */
     NOT_CANCELLABLE
 }

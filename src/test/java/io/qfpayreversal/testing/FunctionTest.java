@@ -30,6 +30,7 @@ public abstract class FunctionTest {
     void resetSimulator() {
         simulator = TestEnvironment.simulator();
         simulator.reset();
+        VirtualTime.get().reset();
     }
 
     /** A payment made five minutes ago with a fresh serial and order number. */

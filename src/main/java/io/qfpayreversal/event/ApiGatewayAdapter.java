@@ -1,0 +1,85 @@
+package io.qfpayreversal.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qfpayreversal.error.Violation;
+import io.qfpayreversal.reversal.Action;
+import io.qfpayreversal.reversal.Deadline;
+import io.qfpayreversal.reversal.RequestValidator;
+import io.qfpayreversal.reversal.ReversalService;
+import io.qfpayreversal.reversal.StatusService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * API Gateway's two routes: {@code POST …/reversals} (the JSON input as body) and
+ * {@code GET …/transactions?syssn=|out_trade_no=}. Every outcome, error included, is a proxy
+ * response; nothing is thrown back to API Gateway.
+ */
+@ApplicationScoped
+public class ApiGatewayAdapter {
+
+    private static final String REVERSALS = "reversals";
+    private static final String TRANSACTIONS = "transactions";
+
+    private final ReversalService reversals;
+    private final StatusService statuses;
+    private final HttpAnswers answers;
+    private final ObjectMapper json;
+
+    ApiGatewayAdapter(ReversalService reversals, StatusService statuses, HttpAnswers answers, ObjectMapper json) {
+        this.reversals = reversals;
+        this.statuses = statuses;
+        this.answers = answers;
+        this.json = json;
+    }
+
+    ProxyResponse handle(HttpRequest request, Deadline deadline, String requestId) {
+        try {
+            return switch (request.resource()) {
+                case REVERSALS -> "POST".equals(request.method())
+                        ? reverse(request, deadline, requestId)
+                        : answers.methodNotAllowed("POST", requestId);
+                case TRANSACTIONS -> "GET".equals(request.method())
+                        ? status(request, requestId)
+                        : answers.methodNotAllowed("GET", requestId);
+                default -> answers.notFound(requestId);
+            };
+        } catch (RuntimeException e) {
+            return answers.error(e, requestId);
+        }
+    }
+
+    private ProxyResponse reverse(HttpRequest request, Deadline deadline, String requestId) {
+        JsonNode body = parseBody(request);
+        if (body == null || !body.isObject()) {
+            return answers.invalid("The body must be a JSON object.",
+                    List.of(new Violation("body", "must be a JSON object")), requestId);
+        }
+        ((ObjectNode) body).put("action", Action.REVERSE.wireName());
+        return answers.result(reversals.reverse(RequestValidator.validate(body), deadline), requestId);
+    }
+
+    private ProxyResponse status(HttpRequest request, String requestId) {
+        ObjectNode input = json.createObjectNode().put("action", Action.STATUS.wireName());
+        request.query().forEach((name, value) -> {
+            if (name.equals("syssn") || name.equals("out_trade_no")) {
+                input.put(name, value);
+            }
+        });
+        return answers.result(statuses.status(RequestValidator.validate(input)), requestId);
+    }
+
+    private JsonNode parseBody(HttpRequest request) {
+        if (request.body() == null || request.bodyUnreadable()) {
+            return null;
+        }
+        try {
+            return json.readTree(request.body());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.qfpayreversal.sweep;
+
+import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.credentials.CredentialsProvider;
+import io.qfpayreversal.qfpay.PaymentRow;
+import io.qfpayreversal.qfpay.QfpaySession;
+import io.qfpayreversal.reversal.Action;
+import io.qfpayreversal.reversal.Deadline;
+import io.qfpayreversal.reversal.Pause;
+import io.qfpayreversal.reversal.PayTypeRoutes;
+import io.qfpayreversal.reversal.ReversalRequest;
+import io.qfpayreversal.reversal.ReversalResult;
+import io.qfpayreversal.reversal.ReversalService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+
+/**
+ * Finds payments QFPay still shows undetermined after the threshold and cancels each through the
+ * same decision as {@code reverse}: bounded concurrency, a rate limit over every QFPay call, a cap
+ * per run, and no new cancel once the deadline is near. One failing item never fails the sweep.
+ */
+@ApplicationScoped
+public class SweepService {
+
+    private static final Logger LOG = Logger.getLogger(SweepService.class);
+
+    private final StalePaymentLister lister;
+    private final ReversalService reversals;
+    private final PayTypeRoutes routes;
+    private final CredentialsProvider credentials;
+    private final QfpayConfig config;
+    private final Clock clock;
+    private final RateLimiter rateLimiter;
+    /** Started only when there is this much time left: one QFPay call must fit. */
+    private final Duration itemReserve;
+
+    SweepService(StalePaymentLister lister, ReversalService reversals, PayTypeRoutes routes,
+            CredentialsProvider credentials, QfpayConfig config, Clock clock, Pause pause) {
+        this.lister = lister;
+        this.reversals = reversals;
+        this.routes = routes;
+        this.credentials = credentials;
+        this.config = config;
+        this.clock = clock;
+        this.rateLimiter = new RateLimiter(config.sweep().ratePerMinute(), clock, pause);
+        this.itemReserve = config.connectTimeout().plus(config.readTimeout());
+    }
+
+    public SweepSummary sweep(SweepRequest request, Deadline deadline) {
+        QfpaySession session = new QfpaySession(credentials.openSession(), rateLimiter);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
+        var windows = SweepWindows.between(now.minus(request.lookback()), now.minus(request.olderThan()));
+        StalePaymentLister.Listing listing = lister.list(windows, session);
+        List<PaymentRow> candidates = listing.candidates();
+        if (request.dryRun()) {
+            List<SweepItem> items = candidates.stream()
+                    .map(row -> item(row, SweepItem.CANDIDATE, null, "would be cancelled")).toList();
+            return SweepSummary.of(listing.scanned(), items, true, false, config.sweep().maxItems());
+        }
+        List<SweepItem> items = new ArrayList<>();
+        boolean truncated = cancelAll(candidates, request, deadline, session, items);
+        SweepSummary summary = SweepSummary.of(listing.scanned(), items, false, truncated, config.sweep().maxItems());
+        LOG.infof("sweep done scanned=%d candidates=%d reversed=%d closed=%d processing=%d failed=%d skipped=%d"
+                + " truncated=%s", summary.scanned(), summary.candidates(), summary.reversed(), summary.closed(),
+                summary.processing(), summary.failed(), summary.skipped(), truncated);
+        return summary;
+    }
+
+    /** Cancels candidates in order; returns whether some were left unattempted. */
+    private boolean cancelAll(List<PaymentRow> candidates, SweepRequest request, Deadline deadline,
+            QfpaySession session, List<SweepItem> items) {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.sweep().concurrency()));
+        List<Future<SweepItem>> running = new ArrayList<>();
+        String stoppedBecause = null;
+        int started = 0;
+        try {
+            for (PaymentRow row : candidates) {
+                if (stoppedBecause == null && started >= request.maxCancellations()) {
+                    stoppedBecause = "not attempted: this run's cap of " + request.maxCancellations() + " was reached";
+                }
+                if (stoppedBecause == null && !deadline.allows(itemReserve)) {
+                    stoppedBecause = "not attempted: the Lambda deadline was near";
+                }
+                if (stoppedBecause != null) {
+                    running.add(java.util.concurrent.CompletableFuture.completedFuture(
+                            item(row, SweepItem.SKIPPED, null, stoppedBecause)));
+                    continue;
+                }
+                if (routes.operationFor(row.payType()).isEmpty()) {
+                    running.add(java.util.concurrent.CompletableFuture.completedFuture(item(row, SweepItem.SKIPPED,
+                            row.respcd(), "pay type " + row.payType() + " supports neither reversal nor close")));
+                    continue;
+                }
+                started++;
+                running.add(workers.submit(() -> cancel(row, deadline, session)));
+            }
+            for (Future<SweepItem> future : running) {
+                items.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sweep item escaped its error handling", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+        return stoppedBecause != null;
+    }
+
+    private SweepItem cancel(PaymentRow row, Deadline deadline, QfpaySession session) {
+        if (row.txamt() == null || row.txdtm() == null) {
+            return item(row, SweepItem.FAILED, row.respcd(), "QFPay's row lacks txamt or txdtm");
+        }
+        ReversalRequest request = new ReversalRequest(Action.REVERSE, row.syssn(), row.outTradeNo(), row.txamt(),
+                row.txdtm(), row.payType(), null, null);
+        try {
+            ReversalResult result = reversals.reverse(request, deadline, session);
+            return item(row, result.status(), result.respcd(), result.message());
+        } catch (RuntimeException e) {
+            LOG.warnf("sweep could not cancel syssn %s: %s: %s", row.syssn(), e.getClass().getSimpleName(),
+                    e.getMessage());
+            return item(row, SweepItem.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static SweepItem item(PaymentRow row, String status, String respcd, String message) {
+        return new SweepItem(row.syssn(), row.outTradeNo(), row.payType(), row.txamt(), status, respcd, message);
+    }
+}

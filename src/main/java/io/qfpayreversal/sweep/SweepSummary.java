@@ -1,0 +1,25 @@
+package io.qfpayreversal.sweep;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** The sweep's answer (CONTRACT.md). {@code items} is capped; the counts are exact. */
+@RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SweepSummary(int scanned, int candidates, int reversed, int closed, int processing,
+        int refundRequired, int failed, int skipped, boolean dryRun, boolean truncated, List<SweepItem> items) {
+
+    static SweepSummary of(int scanned, List<SweepItem> items, boolean dryRun, boolean truncated, int maxItems) {
+        return new SweepSummary(scanned, items.size(), count(items, "REVERSED"), count(items, "CLOSED"),
+                count(items, "PROCESSING"), count(items, "REFUND_REQUIRED"),
+                count(items, SweepItem.FAILED) + count(items, "NOT_FOUND") + count(items, "REJECTED"),
+                count(items, SweepItem.SKIPPED), dryRun, truncated,
+                List.copyOf(items.subList(0, Math.min(maxItems, items.size()))));
+    }
+
+    private static int count(List<SweepItem> items, String status) {
+        return (int) items.stream().filter(item -> status.equals(item.status())).count();
+    }
+}
