@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +41,7 @@ public class SweepService {
     private final CredentialsProvider credentials;
     private final QfpayConfig config;
     private final Clock clock;
-    private final RateLimiter rateLimiter;
+    private final Pause pause;
     /** Started only when there is this much time left: one QFPay call must fit. */
     private final Duration itemReserve;
 
@@ -51,11 +53,13 @@ public class SweepService {
         this.credentials = credentials;
         this.config = config;
         this.clock = clock;
-        this.rateLimiter = new RateLimiter(config.sweep().ratePerMinute(), clock, pause);
+        this.pause = pause;
         this.itemReserve = config.connectTimeout().plus(config.readTimeout());
     }
 
     public SweepSummary sweep(SweepRequest request, Deadline deadline) {
+        // One limiter per run: a container runs one invocation at a time, so this is the rate.
+        RateLimiter rateLimiter = new RateLimiter(config.sweep().ratePerMinute(), clock, pause);
         QfpaySession session = new QfpaySession(credentials.openSession(), rateLimiter);
         LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
         var windows = SweepWindows.between(now.minus(request.lookback()), now.minus(request.olderThan()));
@@ -75,36 +79,37 @@ public class SweepService {
         return summary;
     }
 
-    /** Cancels candidates in order; returns whether some were left unattempted. */
+    /**
+     * Cancels candidates in order on a bounded pool; returns whether some were left unattempted
+     * (the run's cap, or the deadline near when a worker came to them).
+     */
     private boolean cancelAll(List<PaymentRow> candidates, SweepRequest request, Deadline deadline,
             QfpaySession session, List<SweepItem> items) {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.sweep().concurrency()));
-        List<Future<SweepItem>> running = new ArrayList<>();
-        String stoppedBecause = null;
-        int started = 0;
+        AtomicBoolean deadlineNear = new AtomicBoolean();
+        List<Future<SweepItem>> results = new ArrayList<>();
+        int attempted = 0;
         try {
             for (PaymentRow row : candidates) {
-                if (stoppedBecause == null && started >= request.maxCancellations()) {
-                    stoppedBecause = "not attempted: this run's cap of " + request.maxCancellations() + " was reached";
-                }
-                if (stoppedBecause == null && !deadline.allows(itemReserve)) {
-                    stoppedBecause = "not attempted: the Lambda deadline was near";
-                }
-                if (stoppedBecause != null) {
-                    running.add(java.util.concurrent.CompletableFuture.completedFuture(
-                            item(row, SweepItem.SKIPPED, null, stoppedBecause)));
-                    continue;
-                }
                 if (routes.operationFor(row.payType()).isEmpty()) {
-                    running.add(java.util.concurrent.CompletableFuture.completedFuture(item(row, SweepItem.SKIPPED,
-                            row.respcd(), "pay type " + row.payType() + " supports neither reversal nor close")));
-                    continue;
+                    results.add(done(item(row, SweepItem.SKIPPED, row.respcd(),
+                            "pay type " + row.payType() + " supports neither reversal nor close")));
+                } else if (attempted >= request.maxCancellations()) {
+                    results.add(done(item(row, SweepItem.SKIPPED, null,
+                            "not attempted: this run's cap of " + request.maxCancellations() + " was reached")));
+                } else {
+                    attempted++;
+                    results.add(workers.submit(() -> {
+                        if (deadlineNear.get() || !deadline.allows(itemReserve)) {
+                            deadlineNear.set(true);
+                            return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
+                        }
+                        return cancel(row, deadline, session);
+                    }));
                 }
-                started++;
-                running.add(workers.submit(() -> cancel(row, deadline, session)));
             }
-            for (Future<SweepItem> future : running) {
-                items.add(future.get());
+            for (Future<SweepItem> result : results) {
+                items.add(result.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,7 +119,15 @@ public class SweepService {
         } finally {
             workers.shutdownNow();
         }
-        return stoppedBecause != null;
+        return deadlineNear.get() || attempted < countSupported(candidates);
+    }
+
+    private long countSupported(List<PaymentRow> candidates) {
+        return candidates.stream().filter(row -> routes.operationFor(row.payType()).isPresent()).count();
+    }
+
+    private static Future<SweepItem> done(SweepItem item) {
+        return CompletableFuture.completedFuture(item);
     }
 
     private SweepItem cancel(PaymentRow row, Deadline deadline, QfpaySession session) {
