@@ -48,6 +48,17 @@ public interface QfpayConfig {
     @WithDefault("10s")
     Duration readTimeout();
 
+    /** Attempts per QFPay call (queries, and cancels whose outcome had to be queried). */
+    @WithDefault("4")
+    int maxAttempts();
+
+    /** First backoff ceiling between attempts; doubles each time, with full jitter. */
+    @WithDefault("200ms")
+    Duration retryBaseDelay();
+
+    @WithDefault("2s")
+    Duration retryMaxDelay();
+
     /** Query once more after QFPay confirms a cancel, to catch a customer who paid meanwhile. */
     @WithDefault("true")
     boolean confirmAfterCancel();

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.error.Violation;
 import io.qfpayreversal.reversal.Action;
-import io.qfpayreversal.reversal.Deadline;
+import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
 import io.qfpayreversal.reversal.ReversalService;
 import io.qfpayreversal.reversal.StatusService;
+import io.qfpayreversal.config.QfpayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +23,8 @@ import java.util.List;
 @ApplicationScoped
 public class ApiGatewayAdapter {
 
+    /** API Gateway gives up on an integration after 29 seconds, whatever the Lambda timeout. */
+    private static final Duration API_GATEWAY_TIMEOUT = Duration.ofSeconds(29);
     private static final String REVERSALS = "reversals";
     private static final String TRANSACTIONS = "transactions";
 
@@ -28,22 +32,26 @@ public class ApiGatewayAdapter {
     private final StatusService statuses;
     private final HttpAnswers answers;
     private final ObjectMapper json;
+    private final Duration answerWithin;
 
-    ApiGatewayAdapter(ReversalService reversals, StatusService statuses, HttpAnswers answers, ObjectMapper json) {
+    ApiGatewayAdapter(ReversalService reversals, StatusService statuses, HttpAnswers answers, ObjectMapper json,
+            QfpayConfig config) {
+        this.answerWithin = API_GATEWAY_TIMEOUT.minus(config.deadlineMargin());
         this.reversals = reversals;
         this.statuses = statuses;
         this.answers = answers;
         this.json = json;
     }
 
-    ProxyResponse handle(HttpRequest request, Deadline deadline, String requestId) {
+    ProxyResponse handle(HttpRequest request, Deadline lambdaDeadline, String requestId) {
+        Deadline deadline = lambdaDeadline.within(answerWithin);
         try {
             return switch (request.resource()) {
                 case REVERSALS -> "POST".equals(request.method())
                         ? reverse(request, deadline, requestId)
                         : answers.methodNotAllowed("POST", requestId);
                 case TRANSACTIONS -> "GET".equals(request.method())
-                        ? status(request, requestId)
+                        ? status(request, deadline, requestId)
                         : answers.methodNotAllowed("GET", requestId);
                 default -> answers.notFound(requestId);
             };
@@ -62,14 +70,14 @@ public class ApiGatewayAdapter {
         return answers.result(reversals.reverse(RequestValidator.validate(body), deadline), requestId);
     }
 
-    private ProxyResponse status(HttpRequest request, String requestId) {
+    private ProxyResponse status(HttpRequest request, Deadline deadline, String requestId) {
         ObjectNode input = json.createObjectNode().put("action", Action.STATUS.wireName());
         request.query().forEach((name, value) -> {
             if (name.equals("syssn") || name.equals("out_trade_no")) {
                 input.put(name, value);
             }
         });
-        return answers.result(statuses.status(RequestValidator.validate(input)), requestId);
+        return answers.result(statuses.status(RequestValidator.validate(input), deadline), requestId);
     }
 
     private JsonNode parseBody(HttpRequest request) {

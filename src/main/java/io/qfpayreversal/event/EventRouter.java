@@ -7,7 +7,7 @@ import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.error.InvalidRequestException;
 import io.qfpayreversal.error.Violation;
 import io.qfpayreversal.reversal.Action;
-import io.qfpayreversal.reversal.Deadline;
+import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
 import io.qfpayreversal.reversal.ReversalService;
 import io.qfpayreversal.reversal.StatusService;
@@ -51,7 +51,7 @@ public class EventRouter {
         Action action = RequestValidator.action(input);
         return switch (action) {
             case REVERSE -> reversals.reverse(RequestValidator.validate(input), deadline);
-            case STATUS -> statuses.status(RequestValidator.validate(input));
+            case STATUS -> statuses.status(RequestValidator.validate(input), deadline);
             case SWEEP -> sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline);
         };
     }

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.event.EventRouter;
-import io.qfpayreversal.reversal.Deadline;
+import io.qfpayreversal.time.Deadline;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;

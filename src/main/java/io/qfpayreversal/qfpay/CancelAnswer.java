@@ -2,7 +2,7 @@ package io.qfpayreversal.qfpay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** QFPay's answer to a reversal or close. */
+/** QFPay's answer to a reversal or close, or the fault that left its outcome unknown. */
 public record CancelAnswer(
         CancelOperation operation,
         String respcd,
@@ -15,11 +15,13 @@ public record CancelAnswer(
         String txcurrcd,
         String txdtm,
         String sysdtm,
-        String chnlsn) {
+        String chnlsn,
+        RetryPolicy.Fault fault,
+        String failure) {
 
     static CancelAnswer from(CancelOperation operation, JsonNode body) {
         return new CancelAnswer(operation,
-                LenientJson.text(body, "respcd"),
+                LenientJson.respcd(body),
                 LenientJson.text(body, "resperr"),
                 LenientJson.text(body, "respmsg"),
                 LenientJson.text(body, "syssn"),
@@ -29,7 +31,14 @@ public record CancelAnswer(
                 LenientJson.text(body, "txcurrcd"),
                 LenientJson.text(body, "txdtm"),
                 LenientJson.text(body, "sysdtm"),
-                LenientJson.text(body, "chnlsn"));
+                LenientJson.text(body, "chnlsn"),
+                null, null);
+    }
+
+    /** A cancel that was (or may have been) sent but got no usable answer. */
+    static CancelAnswer unknown(CancelOperation operation, RetryPolicy.Fault fault, String failure) {
+        return new CancelAnswer(operation, null, null, null, null, null, null, null, null, null, null, null,
+                fault, failure);
     }
 
     public RespcdMeaning meaning() {

@@ -19,6 +19,15 @@ final class LenientJson {
         return text.isEmpty() ? null : text;
     }
 
+    /** A result code: a number such as {@code 0} or {@code 1143} is read as its four-digit code. */
+    static String respcd(JsonNode node) {
+        String code = text(node, "respcd");
+        if (code != null && code.length() < 4 && code.chars().allMatch(Character::isDigit)) {
+            return "0".repeat(4 - code.length()) + code;
+        }
+        return code;
+    }
+
     /** The field as a whole number, or {@code null} when absent or not a whole number. */
     static Long whole(JsonNode node, String field) {
         String text = text(node, field);

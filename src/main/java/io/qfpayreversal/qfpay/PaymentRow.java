@@ -35,7 +35,7 @@ public record PaymentRow(
                 LenientJson.text(row, "txcurrcd"),
                 LenientJson.text(row, "txdtm"),
                 LenientJson.text(row, "sysdtm"),
-                LenientJson.text(row, "respcd"),
+                LenientJson.respcd(row),
                 LenientJson.text(row, "errmsg"),
                 cancel == null ? NOT_CANCELLED : cancel.intValue(),
                 LenientJson.text(row, "chnlsn"));

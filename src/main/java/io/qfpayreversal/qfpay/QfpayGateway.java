@@ -7,6 +7,10 @@ import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.config.QfpayConfig.CloseMethod;
 import io.qfpayreversal.credentials.Credentials;
 import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.qfpay.RetryPolicy.Decision;
+import io.qfpayreversal.qfpay.RetryPolicy.Fault;
+import io.qfpayreversal.time.Jitter;
+import io.qfpayreversal.time.Pause;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -17,9 +21,11 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Every QFPay call goes through here: add the merchant id, sign, send, turn transport failures
- * into {@link QfpayUnavailableException}, parse the answer, and reload rotated credentials once
- * when QFPay rejects the signature.
+ * Every QFPay call goes through here: add the merchant id, sign, send, classify what went wrong,
+ * resend what {@link RetryPolicy} allows within the deadline, and reload rotated credentials once
+ * when QFPay rejects the signature. Queries that still fail become {@link QfpayUnavailableException};
+ * a cancel that still fails comes back as an answer with an unknown outcome, for the caller to
+ * query before it decides anything.
  */
 @ApplicationScoped
 public class QfpayGateway {
@@ -30,38 +36,74 @@ public class QfpayGateway {
     private final QfpayApi api;
     private final QfpayConfig config;
     private final ObjectMapper mapper;
+    private final Pause pause;
+    private final Jitter jitter;
     private final Duration callLimit;
 
-    QfpayGateway(QfpayApi api, QfpayConfig config, ObjectMapper mapper) {
+    QfpayGateway(QfpayApi api, QfpayConfig config, ObjectMapper mapper, Pause pause, Jitter jitter) {
         this.api = api;
         this.config = config;
         this.mapper = mapper;
+        this.pause = pause;
+        this.jitter = jitter;
         // The client's own time-outs fire first; this only guards against a hung pipeline.
         this.callLimit = config.connectTimeout().plus(config.readTimeout()).plusSeconds(1);
     }
 
     public QueryAnswer query(WireParams params, QfpaySession session) {
-        return QueryAnswer.from(exchange(QUERY, false, params, session));
+        try {
+            return QueryAnswer.from(withRetries(QUERY, false, params, session));
+        } catch (CallFailure failure) {
+            boolean timedOut = failure.fault() == Fault.TIMED_OUT;
+            throw new QfpayUnavailableException("QFPay query failed after retries" + (timedOut ? " (timed out)" : "")
+                    + ": " + failure.getMessage(), timedOut);
+        }
     }
 
     public CancelAnswer cancel(CancelOperation operation, WireParams params, QfpaySession session) {
         boolean get = operation == CancelOperation.CLOSE && config.closeMethod() == CloseMethod.GET;
-        return CancelAnswer.from(operation, exchange(operation.wireName(), get, params, session));
+        try {
+            return CancelAnswer.from(operation, withRetries(operation.wireName(), get, params, session));
+        } catch (CallFailure failure) {
+            return CancelAnswer.unknown(operation, failure.fault(), failure.getMessage());
+        }
     }
 
-    private JsonNode exchange(String operation, boolean get, WireParams params, QfpaySession session) {
+    /** The time one more call may take; no retry starts unless this much is left. */
+    public Duration callLimit() {
+        return callLimit;
+    }
+
+    private JsonNode withRetries(String operation, boolean get, WireParams params, QfpaySession session) {
+        boolean cancel = !QUERY.equals(operation);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return signedExchange(operation, get, params, session, attempt);
+            } catch (CallFailure failure) {
+                Duration wait = RetryPolicy.delay(attempt, config.retryBaseDelay(), config.retryMaxDelay(),
+                        failure.retryAfter(), jitter.next());
+                Decision decision = RetryPolicy.shouldRetry(cancel, failure.fault(), attempt, config.maxAttempts());
+                if (decision != Decision.RESEND || !session.deadline().allows(wait.plus(callLimit))) {
+                    throw failure;
+                }
+                pause.pause(wait);
+            }
+        }
+    }
+
+    private JsonNode signedExchange(String operation, boolean get, WireParams params, QfpaySession session,
+            int attempt) {
         Credentials used = session.credentials().current();
-        session.throttle().acquire();
-        JsonNode body = send(operation, get, params, used);
-        while (RespcdMeaning.of(LenientJson.text(body, "respcd"), null) == RespcdMeaning.BAD_SIGNATURE) {
+        JsonNode body = send(operation, get, params, used, session, attempt);
+        while (RespcdMeaning.of(LenientJson.respcd(body), null) == RespcdMeaning.BAD_SIGNATURE) {
             used = session.credentials().replaceRejected(used); // throws once no further reload is allowed
-            session.throttle().acquire();
-            body = send(operation, get, params, used);
+            body = send(operation, get, params, used, session, attempt);
         }
         return body;
     }
 
-    private JsonNode send(String operation, boolean get, WireParams params, Credentials credentials) {
+    private JsonNode send(String operation, boolean get, WireParams params, Credentials credentials,
+            QfpaySession session, int attempt) {
         SortedMap<String, String> sent = new TreeMap<>(params.sorted());
         if (!sent.containsKey("mchid") && credentials.mchid() != null && !credentials.mchid().isEmpty()) {
             sent.put("mchid", credentials.mchid());
@@ -69,6 +111,7 @@ public class QfpayGateway {
         SignType signType = config.signType();
         String sign = QfpaySigner.sign(sent, credentials.clientKey(), signType);
         String signTypeHeader = signType == SignType.MD5 ? null : signType.name();
+        session.throttle().acquire();
         long started = System.nanoTime();
         Uni<Response> call;
         if (get) {
@@ -78,31 +121,34 @@ public class QfpayGateway {
             sent.forEach(form::add);
             call = api.post(operation, credentials.appCode(), sign, signTypeHeader, form);
         }
-        try (Response response = awaitResponse(operation, call)) {
-            int status = response.getStatus();
+        CallLog log = new CallLog(operation, attempt, started);
+        try (Response response = await(call, log)) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            JsonNode body = parse(operation, status, text);
-            LOG.infof("qfpay call operation=%s http=%d respcd=%s latency_ms=%d", operation, status,
-                    LenientJson.text(body, "respcd"), millis);
-            return body;
+            return log.answered(response.getStatus(), read(operation, response, text));
+        } catch (CallFailure failure) {
+            throw log.failed(failure);
+        } catch (RuntimeException e) {
+            throw log.failed(new CallFailure(classify(e), describe(e)));
         }
     }
 
-    private Response awaitResponse(String operation, Uni<Response> call) {
+    private Response await(Uni<Response> call, CallLog log) {
         try {
             return call.await().atMost(callLimit);
         } catch (RuntimeException e) {
-            boolean timeout = isTimeout(e);
-            LOG.warnf("qfpay call operation=%s failed: %s", operation, describe(e));
-            throw new QfpayUnavailableException("QFPay " + operation + " call failed"
-                    + (timeout ? " (timed out)" : "") + ": " + describe(e), timeout);
+            throw log.failed(new CallFailure(classify(e), describe(e)));
         }
     }
 
-    private JsonNode parse(String operation, int status, String text) {
-        if (status == 429 || status >= 500) {
-            throw new QfpayUnavailableException("QFPay " + operation + " answered HTTP " + status);
+    /** The answer's JSON, or the fault when it is not a usable QFPay answer. */
+    private JsonNode read(String operation, Response response, String text) {
+        int status = response.getStatus();
+        if (status == 429) {
+            throw new CallFailure(Fault.RATE_LIMITED, "HTTP 429",
+                    RetryAfter.parse(response.getHeaderString("Retry-After")));
+        }
+        if (status >= 500) {
+            throw new CallFailure(Fault.SERVER_ERROR, "HTTP " + status);
         }
         JsonNode body;
         try {
@@ -110,22 +156,37 @@ public class QfpayGateway {
         } catch (JsonProcessingException e) {
             body = null;
         }
-        if (body == null || !body.isObject() || LenientJson.text(body, "respcd") == null) {
-            throw new QfpayUnavailableException("QFPay " + operation + " gave an unreadable answer (HTTP "
-                    + status + ", " + text.length() + " characters)");
+        String respcd = body == null || !body.isObject() ? null : LenientJson.respcd(body);
+        if (respcd == null) {
+            throw new CallFailure(Fault.UNREADABLE, "unreadable answer (HTTP " + status + ", " + text.length()
+                    + " characters)");
+        }
+        RespcdMeaning meaning = RespcdMeaning.of(respcd, QUERY.equals(operation) ? null : cancelOperation(operation));
+        boolean busy = meaning == RespcdMeaning.BUSY || (QUERY.equals(operation) && meaning == RespcdMeaning.PROCESSING);
+        if (busy) {
+            throw new CallFailure(Fault.BUSY, "busy (respcd " + respcd + ")");
         }
         return body;
     }
 
-    private static boolean isTimeout(Throwable e) {
+    private static CancelOperation cancelOperation(String operation) {
+        return CancelOperation.CLOSE.wireName().equals(operation) ? CancelOperation.CLOSE : CancelOperation.REVERSAL;
+    }
+
+    /** Whether the request can have reached QFPay decides whether it may be resent. */
+    private static Fault classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException
-                    || t instanceof java.net.SocketTimeoutException
-                    || t.getClass().getSimpleName().contains("Timeout")) {
-                return true;
+            String name = t.getClass().getSimpleName();
+            if (t instanceof java.net.ConnectException || name.equals("ConnectTimeoutException")
+                    || t instanceof java.net.UnknownHostException) {
+                return Fault.NOT_SENT;
+            }
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || name.contains("Timeout")) {
+                return Fault.TIMED_OUT;
             }
         }
-        return false;
+        return Fault.CONNECTION_LOST;
     }
 
     /** The root cause's type and message: transport errors never carry request content. */
@@ -135,5 +196,25 @@ public class QfpayGateway {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** One log line per QFPay call: operation, attempt, HTTP status, respcd or fault, latency. */
+    private record CallLog(String operation, int attempt, long startedNanos) {
+
+        JsonNode answered(int status, JsonNode body) {
+            LOG.infof("qfpay call operation=%s attempt=%d http=%d respcd=%s latency_ms=%d", operation, attempt,
+                    status, LenientJson.respcd(body), millis());
+            return body;
+        }
+
+        CallFailure failed(CallFailure failure) {
+            LOG.warnf("qfpay call operation=%s attempt=%d fault=%s detail=%s latency_ms=%d", operation, attempt,
+                    failure.fault(), failure.getMessage(), millis());
+            return failure;
+        }
+
+        private long millis() {
+            return (System.nanoTime() - startedNanos) / 1_000_000;
+        }
     }
 }

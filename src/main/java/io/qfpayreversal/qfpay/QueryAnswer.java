@@ -17,7 +17,7 @@ public record QueryAnswer(String respcd, String resperr, String respmsg, List<Pa
                 }
             });
         }
-        return new QueryAnswer(LenientJson.text(body, "respcd"), LenientJson.text(body, "resperr"),
+        return new QueryAnswer(LenientJson.respcd(body), LenientJson.text(body, "resperr"),
                 LenientJson.text(body, "respmsg"), List.copyOf(rows));
     }
 

@@ -16,7 +16,9 @@ public enum RespcdMeaning {
     BAD_SIGNATURE,
     NOT_SUPPORTED,
     BUSY,
-    REFUSED;
+    REFUSED,
+    /** No {@code respcd} at all: the call got no usable answer, so its outcome is unknown. */
+    OUTCOME_UNKNOWN;
 
     private static final Map<String, RespcdMeaning> TABLE = Map.ofEntries(
             Map.entry("0000", SUCCESS),
@@ -46,6 +48,9 @@ public enum RespcdMeaning {
 
     /** The meaning of an answer to {@code operation}; {@code null} for a query. */
     public static RespcdMeaning of(String respcd, CancelOperation operation) {
+        if (respcd == null) {
+            return OUTCOME_UNKNOWN;
+        }
         if (BUSY_OR_UNSUPPORTED.equals(respcd)) {
             return operation == CancelOperation.CLOSE ? NOT_SUPPORTED : BUSY;
         }

@@ -1,5 +1,7 @@
 package io.qfpayreversal.reversal;
 
+import io.qfpayreversal.time.Pause;
+import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.PaymentRow;
@@ -28,8 +30,8 @@ public class CancelPoller {
     }
 
     /** The payment row once QFPay shows it cancelled, or {@code null} if it never did in time. */
-    public PaymentRow awaitCancelled(ReversalRequest request, QfpaySession session, Deadline deadline) {
-        Deadline budget = deadline.within(config.pollBudget());
+    public PaymentRow awaitCancelled(ReversalRequest request, QfpaySession session) {
+        Deadline budget = session.deadline().within(config.pollBudget());
         Duration delay = config.pollInitialDelay();
         while (budget.allows(delay)) {
             pause.pause(delay);

@@ -25,13 +25,10 @@ public class PaymentLookup {
         this.gateway = gateway;
     }
 
-    /** What QFPay shows; a busy answer is a {@link QfpayUnavailableException}. */
+    /** What QFPay shows; {@link QfpayUnavailableException} when it could not be asked. */
     public Found find(ReversalRequest request, QfpaySession session) {
         QueryAnswer answer = gateway.query(queryParams(request), session);
         RespcdMeaning meaning = answer.meaning();
-        if (meaning == RespcdMeaning.BUSY || meaning == RespcdMeaning.PROCESSING) {
-            throw new QfpayUnavailableException("QFPay query is busy (respcd " + answer.respcd() + ")");
-        }
         PaymentRow row = meaning == RespcdMeaning.SUCCESS ? pick(answer, request) : null;
         return new Found(answer, row, meaning != RespcdMeaning.SUCCESS && meaning != RespcdMeaning.NOT_FOUND);
     }

@@ -4,6 +4,7 @@ import io.qfpayreversal.credentials.CredentialsProvider;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpaySession;
+import io.qfpayreversal.time.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The {@code status} action: what QFPay shows of a payment now. It never acts. */
@@ -18,8 +19,8 @@ public class StatusService {
         this.lookup = lookup;
     }
 
-    public ReversalResult status(ReversalRequest request) {
-        PaymentLookup.Found found = lookup.find(request, QfpaySession.of(credentials.openSession()));
+    public ReversalResult status(ReversalRequest request, Deadline deadline) {
+        PaymentLookup.Found found = lookup.find(request, QfpaySession.of(credentials.openSession(), deadline));
         ReversalResult.Builder result = ReversalResult.builder(request);
         if (found.refused()) {
             throw new QfpayUnavailableException("QFPay refused the status query (respcd "

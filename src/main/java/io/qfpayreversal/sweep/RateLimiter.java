@@ -1,7 +1,7 @@
 package io.qfpayreversal.sweep;
 
 import io.qfpayreversal.qfpay.Throttle;
-import io.qfpayreversal.reversal.Pause;
+import io.qfpayreversal.time.Pause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

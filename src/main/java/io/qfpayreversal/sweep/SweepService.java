@@ -5,8 +5,8 @@ import io.qfpayreversal.credentials.CredentialsProvider;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpaySession;
 import io.qfpayreversal.reversal.Action;
-import io.qfpayreversal.reversal.Deadline;
-import io.qfpayreversal.reversal.Pause;
+import io.qfpayreversal.time.Deadline;
+import io.qfpayreversal.time.Pause;
 import io.qfpayreversal.reversal.PayTypeRoutes;
 import io.qfpayreversal.reversal.ReversalRequest;
 import io.qfpayreversal.reversal.ReversalResult;
@@ -60,7 +60,7 @@ public class SweepService {
     public SweepSummary sweep(SweepRequest request, Deadline deadline) {
         // One limiter per run: a container runs one invocation at a time, so this is the rate.
         RateLimiter rateLimiter = new RateLimiter(config.sweep().ratePerMinute(), clock, pause);
-        QfpaySession session = new QfpaySession(credentials.openSession(), rateLimiter);
+        QfpaySession session = new QfpaySession(credentials.openSession(), rateLimiter, deadline);
         LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
         var windows = SweepWindows.between(now.minus(request.lookback()), now.minus(request.olderThan()));
         StalePaymentLister.Listing listing = lister.list(windows, session);
@@ -104,7 +104,7 @@ public class SweepService {
                             deadlineNear.set(true);
                             return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
                         }
-                        return cancel(row, deadline, session);
+                        return cancel(row, session);
                     }));
                 }
             }
@@ -130,14 +130,14 @@ public class SweepService {
         return CompletableFuture.completedFuture(item);
     }
 
-    private SweepItem cancel(PaymentRow row, Deadline deadline, QfpaySession session) {
+    private SweepItem cancel(PaymentRow row, QfpaySession session) {
         if (row.txamt() == null || row.txdtm() == null) {
             return item(row, SweepItem.FAILED, row.respcd(), "QFPay's row lacks txamt or txdtm");
         }
         ReversalRequest request = new ReversalRequest(Action.REVERSE, row.syssn(), row.outTradeNo(), row.txamt(),
                 row.txdtm(), row.payType(), null, null);
         try {
-            ReversalResult result = reversals.reverse(request, deadline, session);
+            ReversalResult result = reversals.reverse(request, session);
             return item(row, result.status(), result.respcd(), result.message());
         } catch (RuntimeException e) {
             LOG.warnf("sweep could not cancel syssn %s: %s: %s", row.syssn(), e.getClass().getSimpleName(),

@@ -1,6 +1,6 @@
 package io.qfpayreversal.testing;
 
-import io.qfpayreversal.reversal.Pause;
+import io.qfpayreversal.time.Pause;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;

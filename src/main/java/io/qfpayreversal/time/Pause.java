@@ -1,4 +1,4 @@
-package io.qfpayreversal.reversal;
+package io.qfpayreversal.time;
 
 import java.time.Duration;
 

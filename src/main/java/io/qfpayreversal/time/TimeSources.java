@@ -1,10 +1,10 @@
-package io.qfpayreversal.reversal;
+package io.qfpayreversal.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The real clock and the real wait; tests replace them with CDI alternatives. */
+/** The real clock, wait and jitter; tests replace them with CDI alternatives. */
 public class TimeSources {
 
     @Produces
@@ -23,5 +23,11 @@ public class TimeSources {
                 Thread.currentThread().interrupt();
             }
         };
+    }
+
+    @Produces
+    @ApplicationScoped
+    Jitter jitter() {
+        return () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
     }
 }
