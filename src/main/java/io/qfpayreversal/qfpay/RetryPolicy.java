@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * The one retry policy, a pure function. A query only reads, so it is always safe to send again. A
  * reversal or close whose outcome is unknown (sent, then no usable answer) is never sent blindly
- * again: the payment is queried first and the decision made afresh. Only a call that provably never
- * left (connection refused, connect time-out) is resent as is.
+ * again: the payment is queried first and the decision made afresh. Only a call that provably had
+ * no effect is resent as is: one that never left (connection refused, connect time-out), or one
+ * QFPay turned away with HTTP 429 (where an extra query would only add to the load).
  */
 public final class RetryPolicy {
 
@@ -49,7 +50,7 @@ public final class RetryPolicy {
         if (attempt >= maxAttempts) {
             return Decision.GIVE_UP;
         }
-        if (!cancel || fault == Fault.NOT_SENT) {
+        if (!cancel || fault == Fault.NOT_SENT || fault == Fault.RATE_LIMITED) {
             return Decision.RESEND;
         }
         return Decision.QUERY_FIRST;

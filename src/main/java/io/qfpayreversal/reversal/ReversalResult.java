@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.qfpayreversal.qfpay.CancelAnswer;
+import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -106,6 +107,12 @@ public record ReversalResult(
             respcd = code;
             resperr = error;
             respmsg = msg;
+            return this;
+        }
+
+        /** A cancel was sent, though its answer is not what decided the outcome. */
+        public Builder sent(CancelOperation cancel) {
+            operation = cancel.wireName();
             return this;
         }
 

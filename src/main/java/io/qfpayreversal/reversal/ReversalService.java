@@ -70,7 +70,7 @@ public class ReversalService {
             }
             result.payment(row);
             if (row.isCancelled() && unanswered != null) {
-                return result.build(Outcomes.cancelled(unanswered.operation()), "QFPay shows the payment cancelled"
+                return result.sent(unanswered.operation()).build(Outcomes.cancelled(unanswered.operation()), "QFPay shows the payment cancelled"
                         + " by this call's " + unanswered.operation().wireName() + ", whose answer was lost.");
             }
             if (row.isCancelled()) {

@@ -42,7 +42,7 @@ public final class QfpaySimulator implements AutoCloseable {
     private static final Set<String> OPERATIONS = Set.of("reversal", "close", "query", "refund");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final Map<String, SimPayment> payments = new ConcurrentHashMap<>();
     private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
     private final AtomicLong serials = new AtomicLong(20260000000000000L);
@@ -52,6 +52,7 @@ public final class QfpaySimulator implements AutoCloseable {
     private volatile Supplier<LocalDateTime> now = () -> LocalDateTime.now(HK);
     private volatile Runnable onCall = () -> {
     };
+    private final Map<String, java.util.Deque<SimFault>> faults = new ConcurrentHashMap<>();
 
     private QfpaySimulator(HttpServer server, String appCode, String clientKey) {
         this.server = server;
@@ -63,6 +64,11 @@ public final class QfpaySimulator implements AutoCloseable {
     public static QfpaySimulator start(int port, String appCode, String clientKey) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         QfpaySimulator simulator = new QfpaySimulator(server, appCode, clientKey);
+        listen(server, simulator);
+        return simulator;
+    }
+
+    private static void listen(HttpServer server, QfpaySimulator simulator) {
         server.createContext("/trade/v1/", simulator::handle);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "qfpay-simulator");
@@ -70,7 +76,6 @@ public final class QfpaySimulator implements AutoCloseable {
             return t;
         }));
         server.start();
-        return simulator;
     }
 
     public String baseUrl() {
@@ -100,6 +105,26 @@ public final class QfpaySimulator implements AutoCloseable {
         this.now = clock;
     }
 
+    /** The next {@code times} calls of {@code operation} (e.g. "reversal", "query") meet {@code fault}. */
+    public void failNext(String operation, SimFault fault, int times) {
+        java.util.Deque<SimFault> queue = faults.computeIfAbsent(operation, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+
+    /** Stops listening (callers get "connection refused") until {@link #resume()}. */
+    public void suspend() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port, with the same payments. */
+    public void resume() throws IOException {
+        int port = server.getAddress().getPort();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        listen(server, this);
+    }
+
     /** Runs before every answer, e.g. to move a test's clock on as each call "takes time". */
     public void onCall(Runnable hook) {
         this.onCall = hook;
@@ -120,6 +145,7 @@ public final class QfpaySimulator implements AutoCloseable {
         onCall = () -> {
         };
         now = () -> LocalDateTime.now(HK);
+        faults.clear();
     }
 
     @Override
@@ -138,7 +164,17 @@ public final class QfpaySimulator implements AutoCloseable {
             String signTypeHeader = exchange.getRequestHeaders().getFirst("X-QF-SIGNTYPE");
             String sign = exchange.getRequestHeaders().getFirst("X-QF-SIGN");
             onCall.run();
+            java.util.Deque<SimFault> queue = faults.get(operation);
+            SimFault fault = queue == null ? null : queue.poll();
+            if (fault != null && fault != SimFault.TIMEOUT_APPLIED) {
+                calls.add(new RecordedCall(method, operation, params, givenAppCode, signTypeHeader, sign, "FAULT:" + fault));
+                answerFault(exchange, fault);
+                return;
+            }
             Answer answer = answer(operation, method, params, givenAppCode, signTypeHeader, sign);
+            if (fault == SimFault.TIMEOUT_APPLIED) {
+                answer = new Answer(answer.status(), answer.body(), answer.raw(), slowMillis);
+            }
             calls.add(new RecordedCall(method, operation, params, givenAppCode, signTypeHeader, sign,
                     answer.body() == null ? null : answer.body().path("respcd").asText(null)));
             if (answer.delayMillis() > 0) {
@@ -148,6 +184,36 @@ public final class QfpaySimulator implements AutoCloseable {
                     : json.writeValueAsBytes(answer.body());
             exchange.getResponseHeaders().set("Content-Type", answer.raw() != null ? "text/html" : "application/json");
             exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private void answerFault(HttpExchange exchange, SimFault fault) throws IOException {
+        String body = switch (fault) {
+            case HTML, HTTP_500, HTTP_502, HTTP_503 -> "<html><body>Bad Gateway</body></html>";
+            case EMPTY, RESET -> "";
+            case TRUNCATED -> "{\"respcd\":\"00";
+            case HTTP_429 -> "{\"respcd\":\"1295\",\"resperr\":\"too many requests\"}";
+            case BUSY -> "{\"respcd\":\"1205\",\"resperr\":\"system busy\",\"respmsg\":\"\"}";
+            case TIMEOUT_APPLIED -> throw new IllegalStateException("handled with the normal answer");
+        };
+        if (fault == SimFault.RESET) {
+            // The JDK server drops the connection, with no answer, when a handler throws.
+            throw new IOException("simulated connection reset");
+        }
+        int status = switch (fault) {
+            case HTTP_500 -> 500;
+            case HTTP_502 -> 502;
+            case HTTP_503 -> 503;
+            case HTTP_429 -> 429;
+            default -> 200;
+        };
+        if (fault == SimFault.HTTP_429) {
+            exchange.getResponseHeaders().set("Retry-After", "2");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);
         }
     }
