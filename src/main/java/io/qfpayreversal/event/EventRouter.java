@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.error.InvalidRequestException;
 import io.qfpayreversal.error.Violation;
+import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.reversal.Action;
 import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
@@ -38,7 +39,9 @@ public class EventRouter {
     }
 
     public Object route(JsonNode event, Deadline deadline, String requestId) {
-        return switch (EventShape.of(event)) {
+        EventShape shape = EventShape.of(event);
+        LogFields.put("event_shape", shape);
+        return switch (shape) {
             case API_GATEWAY_REST -> api.handle(HttpRequest.fromRest(event), deadline, requestId);
             case API_GATEWAY_HTTP -> api.handle(HttpRequest.fromHttpApi(event), deadline, requestId);
             case SCHEDULED -> sweeps.sweep(SweepRequest.from(scheduledOverrides(event), config.sweep()), deadline);
@@ -49,6 +52,7 @@ public class EventRouter {
     /** A direct invocation (Step Functions, the CLI): the event is the request itself. */
     private Object direct(JsonNode input, Deadline deadline) {
         Action action = RequestValidator.action(input);
+        LogFields.put(LogFields.ACTION, action.wireName());
         return switch (action) {
             case REVERSE -> reversals.reverse(RequestValidator.validate(input), deadline);
             case STATUS -> statuses.status(RequestValidator.validate(input), deadline);

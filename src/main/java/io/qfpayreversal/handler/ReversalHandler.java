@@ -5,12 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.event.EventRouter;
+import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.time.Deadline;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /** The Lambda entry point: sets the deadline and request id, hands the event on, logs the outcome. */
 @Named("reversal")
@@ -32,19 +32,23 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
 
     @Override
     public Object handleRequest(JsonNode event, Context context) {
-        MDC.put("AWSRequestId", context.getAwsRequestId());
+        LogFields.put(LogFields.REQUEST_ID, context.getAwsRequestId());
         Deadline deadline = Deadline.in(clock, timeToAnswer(context));
         long started = System.nanoTime();
         try {
             Object answer = router.route(event, deadline, context.getAwsRequestId());
-            LOG.infof("invocation done outcome=%s duration_ms=%d", Outcome.of(answer), elapsed(started));
+            long millis = elapsed(started);
+            LogFields.with(Outcome.fields(answer, millis),
+                    () -> LOG.infof("invocation done outcome=%s duration_ms=%d", Outcome.of(answer), millis));
             return answer;
         } catch (RuntimeException e) {
-            LOG.infof("invocation failed error=%s message=%s duration_ms=%d", e.getClass().getSimpleName(),
-                    e.getMessage(), elapsed(started));
+            long millis = elapsed(started);
+            LogFields.with(LogFields.of("outcome", "error", "error", e.getClass().getName(), "duration_ms", millis),
+                    () -> LOG.infof("invocation failed error=%s message=%s duration_ms=%d",
+                            e.getClass().getSimpleName(), e.getMessage(), millis));
             throw e;
         } finally {
-            MDC.remove("AWSRequestId");
+            LogFields.clear();
         }
     }
 

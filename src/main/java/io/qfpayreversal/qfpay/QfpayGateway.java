@@ -7,6 +7,7 @@ import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.config.QfpayConfig.CloseMethod;
 import io.qfpayreversal.credentials.Credentials;
 import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.qfpay.RetryPolicy.Decision;
 import io.qfpayreversal.qfpay.RetryPolicy.Fault;
 import io.qfpayreversal.time.Jitter;
@@ -122,7 +123,7 @@ public class QfpayGateway {
             call = api.post(operation, credentials.appCode(), sign, signTypeHeader, form);
         }
         CallLog log = new CallLog(operation, attempt, started);
-        try (Response response = await(call, log)) {
+        try (Response response = await(call)) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
             return log.answered(response.getStatus(), read(operation, response, text));
         } catch (CallFailure failure) {
@@ -132,11 +133,11 @@ public class QfpayGateway {
         }
     }
 
-    private Response await(Uni<Response> call, CallLog log) {
+    private Response await(Uni<Response> call) {
         try {
             return call.await().atMost(callLimit);
         } catch (RuntimeException e) {
-            throw log.failed(new CallFailure(classify(e), describe(e)));
+            throw new CallFailure(classify(e), describe(e));
         }
     }
 
@@ -202,14 +203,21 @@ public class QfpayGateway {
     private record CallLog(String operation, int attempt, long startedNanos) {
 
         JsonNode answered(int status, JsonNode body) {
-            LOG.infof("qfpay call operation=%s attempt=%d http=%d respcd=%s latency_ms=%d", operation, attempt,
-                    status, LenientJson.respcd(body), millis());
+            String respcd = LenientJson.respcd(body);
+            long millis = millis();
+            LogFields.with(LogFields.of("qfpay_operation", operation, "attempt", attempt, "http_status", status,
+                    "respcd", respcd, "latency_ms", millis), () -> LOG.infof(
+                    "qfpay call operation=%s attempt=%d http=%d respcd=%s latency_ms=%d", operation, attempt,
+                    status, respcd, millis));
             return body;
         }
 
         CallFailure failed(CallFailure failure) {
-            LOG.warnf("qfpay call operation=%s attempt=%d fault=%s detail=%s latency_ms=%d", operation, attempt,
-                    failure.fault(), failure.getMessage(), millis());
+            long millis = millis();
+            LogFields.with(LogFields.of("qfpay_operation", operation, "attempt", attempt, "fault", failure.fault(),
+                    "latency_ms", millis), () -> LOG.warnf(
+                    "qfpay call operation=%s attempt=%d fault=%s detail=%s latency_ms=%d", operation, attempt,
+                    failure.fault(), failure.getMessage(), millis));
             return failure;
         }
 

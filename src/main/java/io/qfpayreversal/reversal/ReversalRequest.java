@@ -1,5 +1,7 @@
 package io.qfpayreversal.reversal;
 
+import io.qfpayreversal.logging.LogFields;
+
 /**
  * A validated {@code reverse} or {@code status} request. Every field is already known to be
  * well-formed; optional ones are {@code null} when absent.
@@ -13,6 +15,12 @@ public record ReversalRequest(
         String payType,
         String mchid,
         String udid) {
+
+    /** Puts the payment's ids on every log line of the invocation. */
+    public void logIds() {
+        LogFields.put(LogFields.SYSSN, syssn);
+        LogFields.put(LogFields.OUT_TRADE_NO, outTradeNo);
+    }
 
     /** The identifier to show in logs and messages: the serial if given, else the order number. */
     public String displayId() {

@@ -55,6 +55,7 @@ public class ReversalService {
 
     /** Reverses within a session shared with other calls (the sweep's throttle and credentials). */
     public ReversalResult reverse(ReversalRequest request, QfpaySession session) {
+        request.logIds();
         CancelAnswer unanswered = null;
         for (int attempt = 1; ; attempt++) {
             ReversalResult.Builder result = ReversalResult.builder(request);

@@ -20,6 +20,7 @@ public class StatusService {
     }
 
     public ReversalResult status(ReversalRequest request, Deadline deadline) {
+        request.logIds();
         PaymentLookup.Found found = lookup.find(request, QfpaySession.of(credentials.openSession(), deadline));
         ReversalResult.Builder result = ReversalResult.builder(request);
         if (found.refused()) {

@@ -2,6 +2,7 @@ package io.qfpayreversal.sweep;
 
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.CredentialsProvider;
+import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpaySession;
 import io.qfpayreversal.reversal.Action;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -99,7 +101,9 @@ public class SweepService {
                             "not attempted: this run's cap of " + request.maxCancellations() + " was reached")));
                 } else {
                     attempted++;
+                    Map<String, Object> logFields = LogFields.snapshot();
                     results.add(workers.submit(() -> {
+                        LogFields.restore(logFields);
                         if (deadlineNear.get() || !deadline.allows(itemReserve)) {
                             deadlineNear.set(true);
                             return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
