@@ -10,6 +10,7 @@ import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.reversal.Action;
 import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
+import io.qfpayreversal.reversal.ReversalRequest;
 import io.qfpayreversal.reversal.ReversalService;
 import io.qfpayreversal.reversal.StatusService;
 import io.qfpayreversal.sweep.SweepRequest;
@@ -51,13 +52,15 @@ public class EventRouter {
 
     /** A direct invocation (Step Functions, the CLI): the event is the request itself. */
     private Object direct(JsonNode input, Deadline deadline) {
-        Action action = RequestValidator.action(input);
-        LogFields.put(LogFields.ACTION, action.wireName());
-        return switch (action) {
-            case REVERSE -> reversals.reverse(RequestValidator.validate(input), deadline);
-            case STATUS -> statuses.status(RequestValidator.validate(input), deadline);
-            case SWEEP -> sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline);
-        };
+        if (RequestValidator.peekAction(input) == Action.SWEEP) {
+            LogFields.put(LogFields.ACTION, Action.SWEEP.wireName());
+            return sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline);
+        }
+        ReversalRequest request = RequestValidator.validate(input);
+        LogFields.put(LogFields.ACTION, request.action().wireName());
+        return request.action() == Action.STATUS
+                ? statuses.status(request, deadline)
+                : reversals.reverse(request, deadline);
     }
 
     /**

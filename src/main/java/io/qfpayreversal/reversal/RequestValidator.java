@@ -36,12 +36,17 @@ public final class RequestValidator {
         this.input = input;
     }
 
-    /** The action the input asks for, or an {@link InvalidRequestException} naming {@code action}. */
-    public static Action action(JsonNode input) {
-        RequestValidator validator = new RequestValidator(requireObject(input));
+    /**
+     * The action the input asks for, or {@code null} when the input or its action is invalid (then
+     * {@link #validate} reports it together with every other violation).
+     */
+    public static Action peekAction(JsonNode input) {
+        if (input == null || !input.isObject()) {
+            return null;
+        }
+        RequestValidator validator = new RequestValidator(input);
         Action action = validator.readAction();
-        validator.throwIfInvalid();
-        return action;
+        return validator.violations.isEmpty() ? action : null;
     }
 
     public static ReversalRequest validate(JsonNode input) {
@@ -58,7 +63,7 @@ public final class RequestValidator {
         if (action != Action.SWEEP && syssn == null && outTradeNo == null && v.isValid("syssn") && v.isValid("out_trade_no")) {
             v.violations.add(new Violation("syssn", "syssn or out_trade_no is required"));
         }
-        if (action == Action.REVERSE) {
+        if (action == null || action == Action.REVERSE) { // an invalid action is checked as the default
             v.require("txamt", txamt);
             v.require("txdtm", txdtm);
         }
