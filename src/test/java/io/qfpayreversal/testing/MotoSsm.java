@@ -25,7 +25,7 @@ public final class MotoSsm implements AutoCloseable {
     public static final String ACCESS_KEY = "testing";
     public static final String SECRET_KEY = "testing";
 
-    private final Process process;
+    private volatile Process process;
     private final int port;
     private final SsmClient client;
 
@@ -45,6 +45,21 @@ public final class MotoSsm implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return new MotoSsm(launch(port), port);
+    }
+
+    /** Stops moto: SSM becomes unreachable (connection refused). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** Starts a fresh, empty moto on the same port. */
+    public void restart() throws IOException, InterruptedException {
+        process = launch(port);
+    }
+
+    private static Process launch(int port) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log"))
@@ -58,7 +73,7 @@ public final class MotoSsm implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        return new MotoSsm(process, port);
+        return process;
     }
 
     public String endpoint() {
