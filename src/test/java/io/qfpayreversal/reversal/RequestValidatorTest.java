@@ -60,7 +60,7 @@ class RequestValidatorTest {
         "{\"syssn\":\"S\",\"txamt\":1,\"txdtm\":\"2026-01-01 00:00:00\",\"pay_type\":8001011}    | pay_type",
         "{\"syssn\":\"S\",\"txamt\":1,\"txdtm\":\"2026-01-01 00:00:00\",\"mchid\":\"M-1\"}       | mchid",
         "{\"syssn\":\"S\",\"txamt\":1,\"txdtm\":\"2026-01-01 00:00:00\",\"udid\":\"pos 7\"}      | udid",
-        "{\"action\":\"refund\",\"syssn\":\"S\"}                                        | action",
+        "{\"action\":\"refund\",\"syssn\":\"S\",\"txamt\":1,\"txdtm\":\"2026-01-01 00:00:00\"} | action",
         "{\"txamt\":1,\"txdtm\":\"2026-01-01 00:00:00\"}                                 | syssn",
         "{\"syssn\":\"S\",\"txdtm\":\"2026-01-01 00:00:00\"}                             | txamt",
         "{\"syssn\":\"S\",\"txamt\":1}                                                   | txdtm",
