@@ -1,0 +1,87 @@
+package io.qfpayreversal.testing;
+
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@code target/function.zip} as the managed java21 runtime does: unpacked, its classes and
+ * {@code lib/} on the class path, AWS's runtime interface client polling a Runtime API for
+ * {@code QuarkusStreamHandler::handleRequest}.
+ */
+public final class PackagedFunction implements AutoCloseable {
+
+    public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    private final ProcessBuilder builder;
+    private volatile Process process;
+    private volatile boolean closed;
+
+    private PackagedFunction(ProcessBuilder builder) throws IOException {
+        this.builder = builder;
+        this.process = builder.start();
+    }
+
+    /**
+     * @param runtimeApi host:port[/prefix] of the Runtime API, as in {@code AWS_LAMBDA_RUNTIME_API}
+     * @param jvmOptions extra JVM options (e.g. {@code -XX:TieredStopAtLevel=1})
+     */
+    public static PackagedFunction start(Path functionZip, String runtimeApi, Map<String, String> environment,
+            List<String> jvmOptions, Path log) throws IOException {
+        Path unpacked = Files.createTempDirectory("qfpay-reversal-function");
+        try {
+            if (new ProcessBuilder("unzip", "-q", functionZip.toString(), "-d", unpacked.toString())
+                    .inheritIO().start().waitFor() != 0) {
+                throw new IOException("could not unzip " + functionZip);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, unpacked.toString(), unpacked.resolve("lib") + "/*",
+                jarOf(AWSLambda.class), jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class)));
+        command.add(AWSLambda.class.getName());
+        command.add(HANDLER);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "qfpay-reversal");
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        builder.environment().put("_HANDLER", HANDLER);
+        return new PackagedFunction(builder);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        process.destroy();
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
