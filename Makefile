@@ -16,6 +16,15 @@ test: tools
 package:
 	$(MVN) package -DskipTests
 
+## Native target/function.zip (needs GraalVM/Mandrel or Docker/Podman; says so and fails otherwise).
+native:
+	bash scripts/native.sh
+
+## Deploy with AWS SAM (PACKAGE=jvm after `make package`, native after `make native`).
+PACKAGE ?= native
+deploy:
+	sam deploy --guided --parameter-overrides PackageType=$(PACKAGE)
+
 ## cfn-lint over the SAM template.
 lint:
 	cfn-lint template.yaml
