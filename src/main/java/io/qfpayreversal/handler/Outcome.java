@@ -6,7 +6,7 @@ import io.qfpayreversal.reversal.ReversalResult;
 import io.qfpayreversal.sweep.SweepSummary;
 import java.util.Map;
 
-/** A one-word summary of an answer for the invocation log line. */
+/** The fields of the invocation log line that summarise an answer. */
 final class Outcome {
 
     private Outcome() {
@@ -25,18 +25,5 @@ final class Outcome {
                     summary.truncated(), "duration_ms", millis);
         }
         return LogFields.of("duration_ms", millis);
-    }
-
-    static String of(Object answer) {
-        if (answer instanceof ReversalResult result) {
-            return result.status() + " respcd=" + result.respcd();
-        }
-        if (answer instanceof ProxyResponse response) {
-            return "http_" + response.statusCode();
-        }
-        if (answer instanceof SweepSummary summary) {
-            return "sweep candidates=" + summary.candidates() + " truncated=" + summary.truncated();
-        }
-        return answer == null ? "null" : answer.getClass().getSimpleName();
     }
 }

@@ -10,6 +10,7 @@ import io.qfpayreversal.time.Deadline;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** The Lambda entry point: sets the deadline and request id, hands the event on, logs the outcome. */
@@ -38,8 +39,8 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
         try {
             Object answer = router.route(event, deadline, context.getAwsRequestId());
             long millis = elapsed(started);
-            LogFields.with(Outcome.fields(answer, millis),
-                    () -> LOG.infof("invocation done outcome=%s duration_ms=%d", Outcome.of(answer), millis));
+            Map<String, Object> outcome = Outcome.fields(answer, millis);
+            LogFields.with(outcome, () -> LOG.infof("invocation done %s", outcome));
             return answer;
         } catch (RuntimeException e) {
             long millis = elapsed(started);
