@@ -1,7 +1,7 @@
 # qfpay-reversal — every command a developer or CI needs. See README.md.
 MVN ?= mvn -B
 
-.PHONY: demo test package lint native deploy clean tools
+.PHONY: demo test bench package lint native deploy clean tools
 
 ## Run the packaged function on sample events against the local QFPay simulator (offline).
 demo:
@@ -11,6 +11,10 @@ demo:
 test: tools
 	$(MVN) verify
 	$(MAKE) lint
+
+## Time the packaged function as Lambda runs it, next to the seed guide's Python client (no timing is asserted).
+bench:
+	bash scripts/bench.sh
 
 ## target/function.zip for the managed java21 runtime.
 package:

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.qfpayreversal.testing.LoopbackServer;
 import io.qfpayreversal.qfpay.QfpaySigner;
 import io.qfpayreversal.qfpay.SignType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,7 @@ public final class QfpaySimulator implements AutoCloseable {
 
     /** Starts on {@code 127.0.0.1:port} (0 for any free port). */
     public static QfpaySimulator start(int port, String appCode, String clientKey) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer server = LoopbackServer.create(port);
         QfpaySimulator simulator = new QfpaySimulator(server, appCode, clientKey);
         listen(server, simulator);
         return simulator;
@@ -121,7 +122,7 @@ public final class QfpaySimulator implements AutoCloseable {
     /** Listens again on the same port, with the same payments. */
     public void resume() throws IOException {
         int port = server.getAddress().getPort();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server = LoopbackServer.create(port);
         listen(server, this);
     }
 
@@ -282,8 +283,8 @@ public final class QfpaySimulator implements AutoCloseable {
     private Answer query(Map<String, String> params) {
         List<SimPayment> matches;
         if (params.containsKey("syssn")) {
-            Set<String> wanted = Set.of(params.get("syssn").split(","));
-            matches = payments.values().stream().filter(p -> wanted.contains(p.syssn)).toList();
+            matches = Arrays.stream(params.get("syssn").split(",")).distinct().map(payments::get)
+                    .filter(Objects::nonNull).toList();
         } else {
             YearMonth month = YearMonth.from(now.get());
             LocalDateTime start = params.containsKey("start_time")

@@ -41,6 +41,10 @@ public final class SimPayment {
         return txdtm.format(QfpaySimulator.TIME);
     }
 
+    public long txamt() {
+        return txamt;
+    }
+
     public String outTradeNo() {
         return outTradeNo;
     }

@@ -19,13 +19,30 @@ public final class PackagedFunction implements AutoCloseable {
 
     public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
-    private final ProcessBuilder builder;
-    private volatile Process process;
-    private volatile boolean closed;
+    private final Process process;
 
     private PackagedFunction(ProcessBuilder builder) throws IOException {
-        this.builder = builder;
         this.process = builder.start();
+    }
+
+    /** Unpacks function.zip once, as Lambda does before the runtime starts; returns the task root. */
+    public static Path unpack(Path functionZip) throws IOException {
+        Path taskRoot = Files.createTempDirectory("qfpay-reversal-function");
+        try {
+            if (new ProcessBuilder("unzip", "-q", functionZip.toString(), "-d", taskRoot.toString())
+                    .inheritIO().start().waitFor() != 0) {
+                throw new IOException("could not unzip " + functionZip);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return taskRoot;
+    }
+
+    /** The java21 runtime's class path for a task root: the root itself, then {@code lib/*}. */
+    public static List<String> classPathOf(Path taskRoot) {
+        return List.of(taskRoot.toString(), taskRoot.resolve("lib") + "/*");
     }
 
     /**
@@ -34,22 +51,20 @@ public final class PackagedFunction implements AutoCloseable {
      */
     public static PackagedFunction start(Path functionZip, String runtimeApi, Map<String, String> environment,
             List<String> jvmOptions, Path log) throws IOException {
-        Path unpacked = Files.createTempDirectory("qfpay-reversal-function");
-        try {
-            if (new ProcessBuilder("unzip", "-q", functionZip.toString(), "-d", unpacked.toString())
-                    .inheritIO().start().waitFor() != 0) {
-                throw new IOException("could not unzip " + functionZip);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return start(classPathOf(unpack(functionZip)), runtimeApi, environment, jvmOptions, log);
+    }
+
+    /** Starts the runtime interface client on an already unpacked function's class path. */
+    public static PackagedFunction start(List<String> functionClassPath, String runtimeApi,
+            Map<String, String> environment, List<String> jvmOptions, Path log) throws IOException {
+        List<String> classPath = new ArrayList<>(functionClassPath);
+        classPath.add(jarOf(AWSLambda.class));
+        classPath.add(jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, unpacked.toString(), unpacked.resolve("lib") + "/*",
-                jarOf(AWSLambda.class), jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class)));
+        command.add(String.join(File.pathSeparator, classPath));
         command.add(AWSLambda.class.getName());
         command.add(HANDLER);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -71,10 +86,18 @@ public final class PackagedFunction implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Stops the process as Lambda does when it retires an environment (SIGTERM), and waits for it. */
     @Override
     public void close() {
-        closed = true;
         process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     private static String jarOf(Class<?> type) {
