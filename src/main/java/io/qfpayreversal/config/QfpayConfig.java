@@ -42,6 +42,13 @@ public interface QfpayConfig {
     @WithDefault("Asia/Hong_Kong")
     ZoneId timeZone();
 
+    /**
+     * Load the credentials and build the clients on a background thread at start-up, while the
+     * runtime polls for the first event (see README, Performance).
+     */
+    @WithDefault("true")
+    boolean prefetchAtStartup();
+
     @WithDefault("3s")
     Duration connectTimeout();
 

@@ -23,6 +23,16 @@ public class CredentialsProvider {
         return new CredentialsSession(this);
     }
 
+    /** Loads the credentials now unless they are loaded already; for start-up, off the invocation path. */
+    public void prefetch() {
+        current();
+    }
+
+    /** Whether credentials are held now (none before the first load, nor after a failed one). */
+    public boolean loaded() {
+        return cached != null;
+    }
+
     Credentials current() {
         Credentials credentials = cached;
         if (credentials == null) {

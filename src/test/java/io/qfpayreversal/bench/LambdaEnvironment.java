@@ -29,8 +29,8 @@ final class LambdaEnvironment implements AutoCloseable {
         return new LambdaEnvironment(runtimeApi, function, launched);
     }
 
-    /** Invokes the function; returns the answer (an error report is prefixed "ERROR "). */
-    String invoke(String event) throws Exception {
+    /** Invokes the function; returns the answer (an error report is prefixed "ERROR ") and its duration. */
+    RuntimeApiEmulator.Answer invoke(String event) throws Exception {
         return runtimeApi.invoke(event);
     }
 

@@ -23,7 +23,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RuntimeApiEmulator implements AutoCloseable {
 
-    private record Invocation(String id, String event, CompletableFuture<String> answer) {
+    /** The function's answer and its duration as Lambda bills it: event handed over → answer received. */
+    record Answer(String text, double durationMillis) {
+    }
+
+    private record Invocation(String id, String event, CompletableFuture<Answer> answer, long[] deliveredNanos) {
     }
 
     private final HttpServer server;
@@ -55,8 +59,9 @@ final class RuntimeApiEmulator implements AutoCloseable {
     }
 
     /** Invokes the function and waits for its answer; an error report comes back prefixed "ERROR ". */
-    String invoke(String event) throws Exception {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+    Answer invoke(String event) throws Exception {
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>(),
+                new long[1]);
         queue.add(invocation);
         return invocation.answer().get(120, TimeUnit.SECONDS);
     }
@@ -70,11 +75,13 @@ final class RuntimeApiEmulator implements AutoCloseable {
                 return;
             }
             // /2018-06-01/runtime/invocation/{id}/response|error, or /init/error
+            long received = System.nanoTime();
             String[] parts = path.split("/");
             String answer = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Invocation done = parts.length >= 6 ? inFlight.remove(parts[4]) : null;
             if (done != null) {
-                done.answer().complete(path.endsWith("/error") ? "ERROR " + answer : answer);
+                done.answer().complete(new Answer(path.endsWith("/error") ? "ERROR " + answer : answer,
+                        (received - done.deliveredNanos()[0]) / 1e6));
             }
             exchange.sendResponseHeaders(202, -1);
         } catch (InterruptedException e) {
@@ -91,6 +98,7 @@ final class RuntimeApiEmulator implements AutoCloseable {
         headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:qfpay-reversal");
         headers.set("Lambda-Runtime-Trace-Id", "Root=1-6745d9a0-0a1b2c3d4e5f60718293a4b5;Parent=53995c3f42cd8ad8;Sampled=0");
         headers.set("Content-Type", "application/json");
+        next.deliveredNanos()[0] = System.nanoTime();
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
     }
