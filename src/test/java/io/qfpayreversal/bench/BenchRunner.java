@@ -66,11 +66,11 @@ public final class BenchRunner {
         Path taskRoot = PackagedFunction.unpack(functionZip);
         Report report = new Report(out.resolve("results.md"));
         report.seed(seedClient());
-        Variant deployed = new Variant("deployed: C1, 512 MB", PackagedFunction.classPathOf(taskRoot),
+        Variant deployed = new Variant("deployed: serial GC, C1", PackagedFunction.classPathOf(taskRoot),
                 Variant.DEPLOYED_OPTIONS);
         List<Variant> variants = new ArrayList<>();
         variants.add(deployed);
-        variants.add(deployed.withOptions("C2 (full tiering), 512 MB", List.of("-XX:MaxRAM=512m")));
+        variants.add(deployed.withOptions("JVM defaults (G1, C2)", Variant.ENVIRONMENT_OPTIONS));
         variants.add(AppCds.build(deployed, taskRoot, out, settings, this::train));
         for (Variant variant : variants) {
             report.variant(measure(variant));
