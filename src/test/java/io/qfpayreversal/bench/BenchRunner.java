@@ -25,6 +25,7 @@ public final class BenchRunner {
     static final int COLD_RUNS = Integer.getInteger("bench.coldRuns", 5);
     static final int WARMUP = Integer.getInteger("bench.warmup", 500);
     static final int WARM = Integer.getInteger("bench.warm", 2000);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int SWEEP = Integer.getInteger("bench.sweep", 1000);
     static final int SWEEP_RATE = Integer.getInteger("bench.sweepRate", 6000);
 
@@ -65,7 +66,7 @@ public final class BenchRunner {
     private void run(Path functionZip) throws Exception {
         Path taskRoot = PackagedFunction.unpack(functionZip);
         Report report = new Report(out.resolve("results.md"));
-        report.seed(seedClient());
+        seedRound(WARMUP); // warms the simulator
         Variant deployed = new Variant("deployed: serial GC, C1", PackagedFunction.classPathOf(taskRoot),
                 Variant.DEPLOYED_OPTIONS);
         List<Variant> variants = new ArrayList<>();
@@ -79,13 +80,12 @@ public final class BenchRunner {
         report.write();
     }
 
-    private Samples seedClient() throws Exception {
+    private Samples seedRound(int reversals) throws Exception {
         List<SimPayment> payments = new ArrayList<>();
-        for (int i = 0; i < WARMUP + WARM; i++) {
+        for (int i = 0; i < reversals; i++) {
             payments.add(pending());
         }
-        SeedClient.reverse(qfpay.baseUrl(), APP_CODE, KEY, payments.subList(0, WARMUP), out); // warms the simulator
-        return SeedClient.reverse(qfpay.baseUrl(), APP_CODE, KEY, payments.subList(WARMUP, payments.size()), out);
+        return SeedClient.reverse(qfpay.baseUrl(), APP_CODE, KEY, payments, out);
     }
 
     private VariantResult measure(Variant variant) throws Exception {
@@ -100,26 +100,35 @@ public final class BenchRunner {
                 firstPoll.add(environment.launchToFirstPollMillis());
             }
         }
-        Samples reverse = new Samples();
-        Samples reverseRoundTrip = new Samples();
-        Samples status = new Samples();
         try (LambdaEnvironment environment = settings.launch(variant)) {
             for (int i = 0; i < WARMUP; i++) {
                 train(environment);
             }
-            for (int i = 0; i < WARM; i++) {
-                String event = reverseEvent(pending());
-                long started = System.nanoTime();
-                RuntimeApiEmulator.Answer answer = environment.invoke(event);
-                reverseRoundTrip.add((System.nanoTime() - started) / 1e6);
-                reverse.add(expect(answer, "REVERSED"));
+            List<WarmRound> rounds = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                rounds.add(warmRound(environment));
             }
-            for (int i = 0; i < WARM; i++) {
-                status.add(expect(environment.invoke(statusEvent(pending())), "PENDING"));
-            }
-            return new VariantResult(variant.name(), firstPoll.p50(), firstAnswer.p50(), reverse, reverseRoundTrip,
-                    status, environment.rssMegabytes());
+            return new VariantResult(variant.name(), firstPoll.p50(), firstAnswer.p50(), rounds,
+                    environment.rssMegabytes());
         }
+    }
+
+    private WarmRound warmRound(LambdaEnvironment environment) throws Exception {
+        Samples seed = seedRound(WARM);
+        Samples reverse = new Samples();
+        Samples reverseRoundTrip = new Samples();
+        Samples status = new Samples();
+        for (int i = 0; i < WARM; i++) {
+            String event = reverseEvent(pending());
+            long started = System.nanoTime();
+            RuntimeApiEmulator.Answer answer = environment.invoke(event);
+            reverseRoundTrip.add((System.nanoTime() - started) / 1e6);
+            reverse.add(expect(answer, "REVERSED"));
+        }
+        for (int i = 0; i < WARM; i++) {
+            status.add(expect(environment.invoke(statusEvent(pending())), "PENDING"));
+        }
+        return new WarmRound(seed, reverse, reverseRoundTrip, status);
     }
 
     /** One reversal and one status query: the training run for AppCDS and the warm-up. */
