@@ -7,5 +7,5 @@ bash scripts/tools.sh
 echo "Building target/function.zip ..."
 mvn -B -q package -DskipTests
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   ${BENCH_OPTS:-} io.qfpayreversal.bench.BenchRunner target/function.zip

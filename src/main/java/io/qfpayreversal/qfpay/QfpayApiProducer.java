@@ -12,8 +12,13 @@ public class QfpayApiProducer {
     @Produces
     @ApplicationScoped
     QfpayApi qfpayApi(QfpayConfig config) {
+        return build(URI.create(config.baseUrl()), config);
+    }
+
+    /** A QFPay client for {@code baseUri}, configured as the container's one. */
+    public static QfpayApi build(URI baseUri, QfpayConfig config) {
         return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.baseUrl()))
+                .baseUri(baseUri)
                 .connectTimeout(config.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 // Error statuses are answers to classify, not exceptions to unwrap.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.CredentialsProvider;
 import io.qfpayreversal.qfpay.QfpayApi;
+import io.qfpayreversal.qfpay.QfpayApiProducer;
 import io.qfpayreversal.qfpay.QfpaySigner;
 import io.qfpayreversal.qfpay.SignType;
 import io.qfpayreversal.reversal.Action;
@@ -15,59 +16,77 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Does the first invocation's one-off work on a background thread while the runtime starts and
- * polls for it: loads the credentials from SSM (building the AWS SDK client), builds the QFPay
- * client, and runs signing and JSON once. The first invocation then waits only for what is not
- * done yet: {@link CredentialsProvider} loads once, under its lock.
+ * Does the first invocation's one-off work on two background threads while the runtime starts and
+ * polls for it: one loads the credentials from SSM (building the AWS SDK client); the other builds
+ * the QFPay client and primes the path of a QFPay call (signing, the reactive HTTP client, JSON)
+ * with one query answered on loopback by {@link LoopbackAnswer}: nothing is sent to QFPay. The
+ * first invocation then waits only for what is not done yet: {@link CredentialsProvider} loads
+ * once, under its lock.
  *
  * <p>Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) the credentials are not
- * loaded, so that no key is kept in the snapshot; the rest is still primed.
+ * loaded, so that no key is kept in the snapshot; the priming still runs.
  */
 @ApplicationScoped
 class ColdStartPrefetch {
 
     private static final Logger LOG = Logger.getLogger(ColdStartPrefetch.class);
+    private static final String PRIMING_ANSWER =
+            "{\"respcd\":\"0000\",\"data\":[{\"syssn\":\"20260101000000000\",\"cancel\":\"0\",\"respcd\":\"1143\","
+                    + "\"txamt\":\"1\",\"txdtm\":\"2026-01-01 00:00:00\"}],\"page\":\"1\"}";
 
     void onStart(@Observes StartupEvent event, QfpayConfig config, Instance<CredentialsProvider> credentials,
             Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json) {
         if (!config.prefetchAtStartup()) {
             return;
         }
-        boolean snapStart = "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+        if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            LOG.info("Start-up prefetch: credentials left for the first invocation (SnapStart)");
+        } else {
+            background("credentials", () -> credentials.get().prefetch());
+        }
+        background("QFPay call path primed", () -> prime(config, qfpayApi.get(), json.get()));
+    }
+
+    private static void background(String what, Runnable work) {
         Thread thread = new Thread(() -> {
-            if (!snapStart) {
-                loadCredentials(credentials.get());
+            long started = System.nanoTime();
+            try {
+                work.run();
+                LOG.infof("Start-up prefetch: %s in %d ms", what, (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                // The first invocation does the work again and reports any failure; no message holds a secret.
+                LOG.warnf("Start-up prefetch: %s failed: %s", what, e.getMessage());
             }
-            prime(qfpayApi.get(), json.get());
         }, "cold-start-prefetch");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void loadCredentials(CredentialsProvider credentials) {
-        try {
-            credentials.prefetch();
-        } catch (RuntimeException e) {
-            // The first invocation loads again and reports the failure; the message names no secret.
-            LOG.warnf("Credentials could not be loaded at start-up: %s", e.getMessage());
-        }
-    }
-
-    private static void prime(QfpayApi qfpayApi, ObjectMapper json) {
-        try {
-            ClientProxy.unwrap(qfpayApi);
-            TreeMap<String, String> sample = new TreeMap<>();
-            sample.put("syssn", "20260101000000000");
-            QfpaySigner.sign(sample, "not-a-key", SignType.MD5);
-            json.readTree("{\"respcd\":\"0000\",\"data\":[{\"syssn\":\"1\",\"cancel\":\"0\",\"txamt\":\"1\"}]}");
+    private static void prime(QfpayConfig config, QfpayApi qfpayApi, ObjectMapper json) {
+        ClientProxy.unwrap(qfpayApi); // builds the container's QFPay client
+        TreeMap<String, String> query = new TreeMap<>();
+        query.put("syssn", "20260101000000000");
+        String sign = QfpaySigner.sign(query, "priming-not-a-key", SignType.MD5);
+        try (LoopbackAnswer loopback = LoopbackAnswer.start(PRIMING_ANSWER)) {
+            QfpayApi primingClient = QfpayApiProducer.build(loopback.uri(), config);
+            try (Response response = primingClient.get("query", "PRIMING", sign, null, query)
+                    .await().atMost(Duration.ofSeconds(5))) {
+                json.readTree(response.readEntity(String.class));
+            } finally {
+                if (primingClient instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
             ReversalRequest request = new ReversalRequest(Action.REVERSE, "1", null, 1L, null, null, null, null);
             json.writeValueAsString(ReversalResult.builder(request).build(ReversalStatus.REVERSED, "primed"));
         } catch (Exception e) {
-            LOG.debugf("Priming skipped: %s", e.toString());
+            throw new IllegalStateException(e.toString(), e);
         }
     }
 }

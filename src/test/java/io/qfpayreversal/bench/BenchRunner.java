@@ -35,6 +35,7 @@ public final class BenchRunner {
     private static final ZoneId HK = ZoneId.of("Asia/Hong_Kong");
 
     private final AtomicLong serials = new AtomicLong(20261125500000000L);
+    private long phaseStarted;
     private final Path out = Path.of("target/bench");
     private final QfpaySimulator qfpay;
     private final LaunchSettings settings;
@@ -71,10 +72,13 @@ public final class BenchRunner {
                 Variant.DEPLOYED_OPTIONS);
         List<Variant> variants = new ArrayList<>();
         variants.add(deployed);
-        variants.add(deployed.withOptions("JVM defaults (G1, C2)", Variant.ENVIRONMENT_OPTIONS));
+        variants.add(deployed.withOptions("serial GC, C2 (full tiering)", Variant.FULL_TIERING_OPTIONS));
         variants.add(AppCds.build(deployed, taskRoot, out, settings, this::train));
+        String only = System.getProperty("bench.only", "");
         for (Variant variant : variants) {
-            report.variant(measure(variant));
+            if (variant.name().contains(only)) {
+                report.variant(measure(variant));
+            }
         }
         report.sweep(sweep(deployed));
         report.write();
@@ -89,7 +93,8 @@ public final class BenchRunner {
     }
 
     private VariantResult measure(Variant variant) throws Exception {
-        System.out.println("Measuring " + variant.name() + " ...");
+        System.out.print("Measuring " + variant.name() + ":");
+        phaseStarted = System.nanoTime();
         Samples firstPoll = new Samples();
         Samples firstAnswer = new Samples();
         for (int i = 0; i < COLD_RUNS; i++) {
@@ -100,13 +105,16 @@ public final class BenchRunner {
                 firstPoll.add(environment.launchToFirstPollMillis());
             }
         }
+        progress("cold starts");
         try (LambdaEnvironment environment = settings.launch(variant)) {
             for (int i = 0; i < WARMUP; i++) {
                 train(environment);
             }
+            progress("warm-up");
             List<WarmRound> rounds = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 rounds.add(warmRound(environment));
+                progress("round " + (round + 1));
             }
             return new VariantResult(variant.name(), firstPoll.p50(), firstAnswer.p50(), rounds,
                     environment.rssMegabytes());
@@ -129,6 +137,12 @@ public final class BenchRunner {
             status.add(expect(environment.invoke(statusEvent(pending())), "PENDING"));
         }
         return new WarmRound(seed, reverse, reverseRoundTrip, status);
+    }
+
+    private void progress(String phase) {
+        long now = System.nanoTime();
+        System.out.printf(" %s %.0f s%s", phase, (now - phaseStarted) / 1e9, phase.equals("round " + ROUNDS) ? "\n" : ",");
+        phaseStarted = now;
     }
 
     /** One reversal and one status query: the training run for AppCDS and the warm-up. */

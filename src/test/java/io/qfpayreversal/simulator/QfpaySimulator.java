@@ -22,10 +22,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -45,7 +46,8 @@ public final class QfpaySimulator implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private volatile HttpServer server;
     private final Map<String, SimPayment> payments = new ConcurrentHashMap<>();
-    private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+    /** In arrival order; adding stays O(1) however many calls a long run (make bench) records. */
+    private final Queue<RecordedCall> calls = new ConcurrentLinkedQueue<>();
     private final AtomicLong serials = new AtomicLong(20260000000000000L);
     private final String appCode;
     private volatile String clientKey;

@@ -1,0 +1,65 @@
+package io.qfpayreversal.startup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A one-shot HTTP answer on 127.0.0.1 for priming: it reads one request's head and answers it
+ * with a fixed QFPay-shaped JSON body, then closes. Nothing leaves the machine.
+ */
+final class LoopbackAnswer implements AutoCloseable {
+
+    private final ServerSocket socket;
+    private final Thread thread;
+
+    private LoopbackAnswer(ServerSocket socket, String json) {
+        this.socket = socket;
+        this.thread = new Thread(() -> answerOnce(json), "priming-loopback");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    static LoopbackAnswer start(String json) throws IOException {
+        return new LoopbackAnswer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), json);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    }
+
+    private void answerOnce(String json) {
+        try (Socket connection = socket.accept()) {
+            connection.setSoTimeout(5_000);
+            skipHead(connection.getInputStream());
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = connection.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        } catch (IOException e) {
+            // The priming call then fails; priming is best effort.
+        }
+    }
+
+    /** Reads up to the blank line that ends the request head (a GET has no body). */
+    private static void skipHead(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        int b;
+        while (matched < end.length && (b = in.read()) != -1) {
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
