@@ -58,25 +58,32 @@ final class Report {
         md.append(String.format("- Sweep of %d stale payments (deployed variant): %d QFPay calls in %.1f s ="
                 + " %.0f calls/min, %.0f %% of the configured %d/min.%n", sweep.payments(), sweep.calls(),
                 sweep.seconds(), sweep.callsPerMinute(), 100 * sweep.shareOfRate(), sweep.ratePerMinute()));
-        md.append("\n## Targets (deployed variant)\n\n");
-        VariantResult deployed = variants.get(0);
-        double p50Ratio = deployed.median(WarmRound::p50Ratio);
-        double p99Ratio = deployed.median(WarmRound::p99Ratio);
-        target(md, "warm reverse p50 ≤ 1.0× seed p50", p50Ratio <= 1.0, String.format("%.2f×", p50Ratio));
-        target(md, "warm reverse p99 ≤ 1.0× seed p99", p99Ratio <= 1.0, String.format("%.2f×", p99Ratio));
-        target(md, "launch → first answer ≤ 1.2 s", deployed.firstAnswerMillis() <= COLD_START_TARGET_MS,
-                String.format("%.0f ms", deployed.firstAnswerMillis()));
-        target(md, "RSS ≤ 160 MB", deployed.rssMegabytes() <= RSS_TARGET_MB, deployed.rssMegabytes() + " MB");
-        target(md, "sweep ≥ 90 % of the rate", sweep.shareOfRate() >= SWEEP_TARGET_SHARE,
-                String.format("%.0f %%", 100 * sweep.shareOfRate()));
+        md.append("\n## Targets\n\n| target |");
+        variants.forEach(v -> md.append(' ').append(v.name()).append(" |"));
+        md.append("\n|---|").append("---|".repeat(variants.size())).append('\n');
+        targetRow(md, "warm reverse p50 ≤ 1.0× seed p50", v -> verdict(v.median(WarmRound::p50Ratio) <= 1.0,
+                String.format("%.2f×", v.median(WarmRound::p50Ratio))));
+        targetRow(md, "warm reverse p99 ≤ 1.0× seed p99", v -> verdict(v.median(WarmRound::p99Ratio) <= 1.0,
+                String.format("%.2f×", v.median(WarmRound::p99Ratio))));
+        targetRow(md, "launch → first answer ≤ 1.2 s", v -> verdict(v.firstAnswerMillis() <= COLD_START_TARGET_MS,
+                String.format("%.0f ms", v.firstAnswerMillis())));
+        targetRow(md, "RSS ≤ 160 MB", v -> verdict(v.rssMegabytes() <= RSS_TARGET_MB, v.rssMegabytes() + " MB"));
+        md.append(String.format("%nSweep ≥ 90 %% of the rate (deployed variant): %s%n",
+                verdict(sweep.shareOfRate() >= SWEEP_TARGET_SHARE, String.format("%.0f %%", 100 * sweep.shareOfRate()))));
         System.out.println();
         System.out.print(md);
         Files.writeString(file, md);
         System.out.println("\nWritten to " + file);
     }
 
-    private static void target(StringBuilder md, String name, boolean met, String measured) {
-        md.append(String.format("- %s: %s (%s)%n", name, met ? "met" : "NOT met", measured));
+    private void targetRow(StringBuilder md, String target, java.util.function.Function<VariantResult, String> cell) {
+        md.append("| ").append(target).append(" |");
+        variants.forEach(v -> md.append(' ').append(cell.apply(v)).append(" |"));
+        md.append('\n');
+    }
+
+    private static String verdict(boolean met, String measured) {
+        return (met ? "met" : "NOT met") + " (" + measured + ")";
     }
 
     private static String row(VariantResult v) {
