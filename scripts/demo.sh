@@ -3,10 +3,7 @@
 # with its credentials in SSM on moto_server. Offline: no AWS account, no QFPay credentials.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/tools.sh
-echo "Building target/function.zip ..."
-mvn -B -q package -DskipTests
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+bash scripts/build-for-runner.sh
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   io.qfpayreversal.demo.DemoRunner target/function.zip 2> target/demo-function.log
