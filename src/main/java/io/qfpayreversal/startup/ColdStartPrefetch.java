@@ -16,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.TreeMap;
@@ -75,7 +76,9 @@ class ColdStartPrefetch {
         String sign = QfpaySigner.sign(query, "priming-not-a-key", SignType.MD5);
         try (LoopbackAnswer loopback = LoopbackAnswer.start(PRIMING_ANSWER)) {
             QfpayApi primingClient = QfpayApiProducer.build(loopback.uri(), config);
-            try (Response response = primingClient.get("query", "PRIMING", sign, null, query)
+            MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+            query.forEach(form::add);
+            try (Response response = primingClient.post("query", "PRIMING", sign, null, form)
                     .await().atMost(Duration.ofSeconds(5))) {
                 json.readTree(response.readEntity(String.class));
             } finally {

@@ -8,12 +8,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A one-shot HTTP answer on 127.0.0.1 for priming: it reads one request's head and answers it
+ * A one-shot HTTP answer on 127.0.0.1 for priming: it reads one request and answers it
  * with a fixed QFPay-shaped JSON body, then closes. Nothing leaves the machine.
  */
 final class LoopbackAnswer implements AutoCloseable {
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length:\\s*(\\d+)");
 
     private final ServerSocket socket;
     private final Thread thread;
@@ -36,7 +40,7 @@ final class LoopbackAnswer implements AutoCloseable {
     private void answerOnce(String json) {
         try (Socket connection = socket.accept()) {
             connection.setSoTimeout(5_000);
-            skipHead(connection.getInputStream());
+            skipRequest(connection.getInputStream());
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             OutputStream out = connection.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
@@ -48,13 +52,17 @@ final class LoopbackAnswer implements AutoCloseable {
         }
     }
 
-    /** Reads up to the blank line that ends the request head (a GET has no body). */
-    private static void skipHead(InputStream in) throws IOException {
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
+    /** Reads the request: its head up to the blank line, then as many body bytes as it declares. */
+    private static void skipRequest(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
         int b;
-        while (matched < end.length && (b = in.read()) != -1) {
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) != -1) {
+            head.append((char) b);
+        }
+        Matcher length = CONTENT_LENGTH.matcher(head);
+        long body = length.find() ? Long.parseLong(length.group(1)) : 0;
+        while (body > 0 && in.read() != -1) {
+            body--;
         }
     }
 
