@@ -20,11 +20,10 @@ final class LoopbackAnswer implements AutoCloseable {
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length:\\s*(\\d+)");
 
     private final ServerSocket socket;
-    private final Thread thread;
 
     private LoopbackAnswer(ServerSocket socket, String json) {
         this.socket = socket;
-        this.thread = new Thread(() -> answerOnce(json), "priming-loopback");
+        Thread thread = new Thread(() -> answerOnce(json), "priming-loopback");
         thread.setDaemon(true);
         thread.start();
     }

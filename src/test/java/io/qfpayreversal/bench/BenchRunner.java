@@ -50,8 +50,7 @@ public final class BenchRunner {
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve("function.log"));
         try (MotoSsm ssm = MotoSsm.start(); QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, KEY)) {
-            ssm.putString(SSM_PATH + "/app-code", APP_CODE);
-            ssm.putSecure(SSM_PATH + "/client-key", KEY);
+            ssm.putCredentials(SSM_PATH, APP_CODE, KEY);
             LaunchSettings settings = new LaunchSettings(Map.of(
                     "QFPAY_BASE_URL", qfpay.baseUrl(),
                     "QFPAY_SSM_PATH", SSM_PATH,

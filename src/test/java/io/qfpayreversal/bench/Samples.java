@@ -13,10 +13,6 @@ final class Samples {
         millis.add(value);
     }
 
-    int size() {
-        return millis.size();
-    }
-
     double p50() {
         return percentile(50);
     }
@@ -25,7 +21,7 @@ final class Samples {
         return percentile(99);
     }
 
-    double percentile(int p) {
+    private double percentile(int p) {
         if (millis.isEmpty()) {
             throw new IllegalStateException("no samples");
         }

@@ -35,8 +35,7 @@ public final class DemoRunner {
         Path function = Path.of(args[0]);
         try (MotoSsm ssm = MotoSsm.start();
                 QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY)) {
-            ssm.putString(SSM_PATH + "/app-code", APP_CODE);
-            ssm.putSecure(SSM_PATH + "/client-key", CLIENT_KEY);
+            ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
             Map<String, String> cases = cases(qfpay);
             Path events = Files.createTempFile("demo-events", ".jsonl");
             Files.write(events, cases.values());

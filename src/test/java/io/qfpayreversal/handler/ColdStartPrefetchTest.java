@@ -46,8 +46,8 @@ class ColdStartPrefetchTest extends FunctionTest {
             assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REVERSED");
         } finally {
             ssm.restart();
-            ssm.putString(QfpayTestEnvironment.SSM_PATH + "/app-code", QfpayTestEnvironment.APP_CODE);
-            ssm.putSecure(QfpayTestEnvironment.SSM_PATH + "/client-key", QfpayTestEnvironment.CLIENT_KEY);
+            ssm.putCredentials(QfpayTestEnvironment.SSM_PATH, QfpayTestEnvironment.APP_CODE,
+                    QfpayTestEnvironment.CLIENT_KEY);
         }
     }
 }

@@ -28,8 +28,7 @@ class SsmFaultTest extends FunctionTest {
             error = error(reverseEvent(payment));
         } finally {
             ssm.restart();
-            ssm.putString(QfpayTestEnvironment.SSM_PATH + "/app-code", QfpayTestEnvironment.APP_CODE);
-            ssm.putSecure(QfpayTestEnvironment.SSM_PATH + "/client-key", "ROTATED-KEY-0002");
+            ssm.putCredentials(QfpayTestEnvironment.SSM_PATH, QfpayTestEnvironment.APP_CODE, "ROTATED-KEY-0002");
         }
 
         assertThat(error.getString("errorType")).isEqualTo("io.qfpayreversal.error.ConfigurationException");

@@ -88,6 +88,15 @@ public final class MotoSsm implements AutoCloseable {
         client.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
     }
 
+    /**
+     * The QFPay credentials where the function reads them: {@code <path>/app-code} and the
+     * SecureString {@code <path>/client-key}.
+     */
+    public void putCredentials(String path, String appCode, String clientKey) {
+        putString(path + "/app-code", appCode);
+        putSecure(path + "/client-key", clientKey);
+    }
+
     public void delete(String name) {
         client.deleteParameter(b -> b.name(name));
     }

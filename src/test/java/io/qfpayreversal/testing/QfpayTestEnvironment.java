@@ -23,8 +23,7 @@ public class QfpayTestEnvironment implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         try {
             ssm = MotoSsm.start();
-            ssm.putString(SSM_PATH + "/app-code", APP_CODE);
-            ssm.putSecure(SSM_PATH + "/client-key", CLIENT_KEY);
+            ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
             simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test environment", e);
