@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.FunctionTest;
+import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.Fixtures;
 import io.qfpayreversal.testing.MotoSsm;
 import io.qfpayreversal.testing.PackagedFunction;
@@ -53,7 +54,7 @@ class PackagedFunctionIT extends FunctionTest {
             return; // the native bootstrap polls by itself
         }
         MotoSsm ssm = TestEnvironment.ssm();
-        jvmFunction = PackagedFunction.start(Path.of("target/function.zip"), "localhost:8081/_lambda_", Map.of(
+        jvmFunction = PackagedFunction.start(Path.of("target/function.zip"), "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_", Map.of(
                 "QFPAY_BASE_URL", TestEnvironment.simulator().baseUrl(),
                 "QFPAY_SSM_PATH", QfpayTestEnvironment.SSM_PATH,
                 "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),

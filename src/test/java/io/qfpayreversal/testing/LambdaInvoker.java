@@ -9,10 +9,10 @@ import io.restassured.response.ValidatableResponse;
 public final class LambdaInvoker {
 
     /**
-     * The mock event server's port for packaged-artifact tests (application.properties); in
-     * {@code @QuarkusTest} runs Quarkus points RestAssured at a free port itself.
+     * The mock event server's port for packaged-artifact tests: {@code -Dit.port} (failsafe passes it
+     * on), 8081 by default; in {@code @QuarkusTest} runs Quarkus points RestAssured at a free port.
      */
-    private static final int INTEGRATION_TEST_PORT = 8081;
+    public static final int INTEGRATION_TEST_PORT = Integer.getInteger("quarkus.lambda.mock-event-server.test-port", 8081);
 
     private LambdaInvoker() {
     }
