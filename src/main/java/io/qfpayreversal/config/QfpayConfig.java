@@ -55,6 +55,17 @@ public interface QfpayConfig {
     @WithDefault("10s")
     Duration readTimeout();
 
+    /**
+     * The shortest time-out worth giving a QFPay call: with less time left before the deadline, no
+     * call is started and the function answers with what it knows.
+     */
+    @WithDefault("1s")
+    Duration minCallTimeout();
+
+    /** Pages of 100 rows read per month when a payment is looked up by {@code out_trade_no}. */
+    @WithDefault("10")
+    int lookupMaxPages();
+
     /** Attempts per QFPay call (queries, and cancels whose outcome had to be queried). */
     @WithDefault("4")
     int maxAttempts();
@@ -70,7 +81,10 @@ public interface QfpayConfig {
     @WithDefault("true")
     boolean confirmAfterCancel();
 
-    /** How long to keep querying a payment QFPay reports as processing (1143/1145/1298). */
+    /**
+     * How long to keep querying a payment whose cancel is not settled yet (processing
+     * 1143/1145/1298, duplicate 1102, or an answer the payment's row contradicts).
+     */
     @WithDefault("20s")
     Duration pollBudget();
 
@@ -122,6 +136,13 @@ public interface QfpayConfig {
         /** QFPay calls per minute, counting every call (QFPay allows 400 per merchant). */
         @WithDefault("300")
         int ratePerMinute();
+
+        /**
+         * The time one candidate may take (query, cancel, confirming query, some polling): an item
+         * is started only when this much is left, and is given no more.
+         */
+        @WithDefault("30s")
+        Duration itemBudget();
 
         /** Items listed in the answer; the counts stay exact beyond it. */
         @WithDefault("500")

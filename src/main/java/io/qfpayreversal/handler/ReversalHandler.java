@@ -21,20 +21,20 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
 
     private final EventRouter router;
     private final Clock clock;
-    private final Duration margin;
-    private final Duration unknownDeadlineTimeout;
+    private final LambdaTimeLeft timeLeft;
+    private final QfpayConfig config;
 
-    ReversalHandler(EventRouter router, Clock clock, QfpayConfig config) {
+    ReversalHandler(EventRouter router, Clock clock, LambdaTimeLeft timeLeft, QfpayConfig config) {
         this.router = router;
         this.clock = clock;
-        this.margin = config.deadlineMargin();
-        this.unknownDeadlineTimeout = config.unknownDeadlineTimeout();
+        this.timeLeft = timeLeft;
+        this.config = config;
     }
 
     @Override
     public Object handleRequest(JsonNode event, Context context) {
         LogFields.put(LogFields.REQUEST_ID, context.getAwsRequestId());
-        Deadline deadline = Deadline.in(clock, timeToAnswer(context));
+        Deadline deadline = Deadline.in(clock, timeToAnswer(context), config.minCallTimeout());
         long started = System.nanoTime();
         try {
             Object answer = router.route(event, deadline, context.getAwsRequestId());
@@ -58,8 +58,8 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
      * server reports one in the past) gets {@code qfpay.unknown-deadline-timeout}.
      */
     private Duration timeToAnswer(Context context) {
-        long remaining = context.getRemainingTimeInMillis();
-        return remaining > 0 ? Duration.ofMillis(remaining).minus(margin) : unknownDeadlineTimeout;
+        return timeLeft.of(context).map(left -> left.minus(config.deadlineMargin()))
+                .orElse(config.unknownDeadlineTimeout());
     }
 
     private static long elapsed(long started) {

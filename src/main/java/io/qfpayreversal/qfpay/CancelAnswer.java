@@ -41,7 +41,18 @@ public record CancelAnswer(
                 fault, failure);
     }
 
+    /**
+     * What the answer means. A close answered 0000 without a close serial did not cancel: the
+     * channel does not support it.
+     */
     public RespcdMeaning meaning() {
-        return RespcdMeaning.of(respcd, operation);
+        RespcdMeaning meaning = RespcdMeaning.of(respcd, operation);
+        return meaning == RespcdMeaning.SUCCESS && operation == CancelOperation.CLOSE && syssn == null
+                ? RespcdMeaning.NOT_SUPPORTED : meaning;
+    }
+
+    /** Whether QFPay answered at all (else {@link #fault()} says why not). */
+    public boolean answered() {
+        return fault == null;
     }
 }

@@ -46,16 +46,8 @@ public record PaymentRow(
         return orderType == null || "payment".equalsIgnoreCase(orderType);
     }
 
-    public boolean isCancelled() {
-        return cancel != NOT_CANCELLED;
-    }
-
-    /** Completed and not cancelled: the customer was charged. */
-    public boolean isPaid() {
-        return "0000".equals(respcd) && !isCancelled();
-    }
-
+    /** Not cancelled and 1143/1145: the customer may still complete it. */
     public boolean isUndetermined() {
-        return RespcdMeaning.isUndeterminedPayment(respcd) && !isCancelled();
+        return RespcdMeaning.isUndeterminedPayment(respcd) && cancel == NOT_CANCELLED;
     }
 }

@@ -35,19 +35,22 @@ public class QfpayGateway {
     private static final String QUERY = "query";
 
     private final QfpayApi api;
+    private final ResponseWait responses;
     private final QfpayConfig config;
     private final ObjectMapper mapper;
     private final Pause pause;
     private final Jitter jitter;
     private final Duration callLimit;
 
-    QfpayGateway(QfpayApi api, QfpayConfig config, ObjectMapper mapper, Pause pause, Jitter jitter) {
+    QfpayGateway(QfpayApi api, ResponseWait responses, QfpayConfig config, ObjectMapper mapper, Pause pause,
+            Jitter jitter) {
         this.api = api;
+        this.responses = responses;
         this.config = config;
         this.mapper = mapper;
         this.pause = pause;
         this.jitter = jitter;
-        // The client's own time-outs fire first; this only guards against a hung pipeline.
+        // The longest a call may take; a call gets less when the deadline is nearer.
         this.callLimit = config.connectTimeout().plus(config.readTimeout()).plusSeconds(1);
     }
 
@@ -55,7 +58,7 @@ public class QfpayGateway {
         try {
             return QueryAnswer.from(withRetries(QUERY, false, params, session));
         } catch (CallFailure failure) {
-            boolean timedOut = failure.fault() == Fault.TIMED_OUT;
+            boolean timedOut = failure.fault() == Fault.TIMED_OUT || failure.fault() == Fault.NO_TIME;
             throw new QfpayUnavailableException("QFPay query failed after retries" + (timedOut ? " (timed out)" : "")
                     + ": " + failure.getMessage(), timedOut);
         }
@@ -70,11 +73,6 @@ public class QfpayGateway {
         }
     }
 
-    /** The time one more call may take; no retry starts unless this much is left. */
-    public Duration callLimit() {
-        return callLimit;
-    }
-
     private JsonNode withRetries(String operation, boolean get, WireParams params, QfpaySession session) {
         boolean cancel = !QUERY.equals(operation);
         for (int attempt = 1; ; attempt++) {
@@ -84,7 +82,7 @@ public class QfpayGateway {
                 Duration wait = RetryPolicy.delay(attempt, config.retryBaseDelay(), config.retryMaxDelay(),
                         failure.retryAfter(), jitter.next());
                 Decision decision = RetryPolicy.shouldRetry(cancel, failure.fault(), attempt, config.maxAttempts());
-                if (decision != Decision.RESEND || !session.deadline().allows(wait.plus(callLimit))) {
+                if (decision != Decision.RESEND || !session.deadline().allowsCallAfter(wait)) {
                     throw failure;
                 }
                 pause.pause(wait);
@@ -109,6 +107,8 @@ public class QfpayGateway {
         if (!sent.containsKey("mchid") && credentials.mchid() != null && !credentials.mchid().isEmpty()) {
             sent.put("mchid", credentials.mchid());
         }
+        Duration timeout = session.deadline().callTimeout(callLimit).orElseThrow(() -> new CallFailure(
+                Fault.NO_TIME, "not started: too little time left before the deadline"));
         SignType signType = config.signType();
         String sign = QfpaySigner.sign(sent, credentials.clientKey(), signType);
         String signTypeHeader = signType == SignType.MD5 ? null : signType.name();
@@ -123,7 +123,7 @@ public class QfpayGateway {
             call = api.post(operation, credentials.appCode(), sign, signTypeHeader, form);
         }
         CallLog log = new CallLog(operation, attempt, started);
-        try (Response response = await(call)) {
+        try (Response response = await(call, timeout)) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
             return log.answered(response.getStatus(), read(operation, response, text));
         } catch (CallFailure failure) {
@@ -133,9 +133,9 @@ public class QfpayGateway {
         }
     }
 
-    private Response await(Uni<Response> call) {
+    private Response await(Uni<Response> call, Duration timeout) {
         try {
-            return call.await().atMost(callLimit);
+            return responses.await(call, timeout);
         } catch (RuntimeException e) {
             throw new CallFailure(classify(e), describe(e));
         }

@@ -12,4 +12,9 @@ public record QfpaySession(CredentialsSession credentials, Throttle throttle, De
     public static QfpaySession of(CredentialsSession credentials, Deadline deadline) {
         return new QfpaySession(credentials, Throttle.NONE, deadline);
     }
+
+    /** The same session with no more than {@code budget} from now. */
+    public QfpaySession within(java.time.Duration budget) {
+        return new QfpaySession(credentials, throttle, deadline.within(budget));
+    }
 }

@@ -32,17 +32,6 @@ public final class QfpaySigner {
         return UPPER_HEX.formatHex(digest(type).digest(signString));
     }
 
-    /** Constant-time comparison, ignoring hex case; for servers that verify a signature. */
-    public static boolean matches(SortedMap<String, String> params, String clientKey, SignType type,
-            String signature) {
-        if (signature == null) {
-            return false;
-        }
-        byte[] expected = sign(params, clientKey, type).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signature.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given);
-    }
-
     private static MessageDigest digest(SignType type) {
         try {
             return MessageDigest.getInstance(type.jcaName());

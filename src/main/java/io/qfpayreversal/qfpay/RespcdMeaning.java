@@ -16,6 +16,8 @@ public enum RespcdMeaning {
     BAD_SIGNATURE,
     NOT_SUPPORTED,
     BUSY,
+    /** 1101, 1102 (duplicate: another cancel of the payment is in flight): the cancel may still apply. */
+    UNSETTLED,
     REFUSED,
     /** No {@code respcd} at all: the call got no usable answer, so its outcome is unknown. */
     OUTCOME_UNKNOWN;
@@ -39,7 +41,9 @@ public enum RespcdMeaning {
             Map.entry("1100", BUSY),
             Map.entry("1205", BUSY),
             Map.entry("1295", BUSY),
-            Map.entry("1296", BUSY));
+            Map.entry("1296", BUSY),
+            Map.entry("1101", UNSETTLED),
+            Map.entry("1102", UNSETTLED));
 
     /** 1297 means "busy" on a reversal but "not supported" on a close. */
     private static final String BUSY_OR_UNSUPPORTED = "1297";

@@ -26,7 +26,14 @@ public final class RetryPolicy {
         /** An answer that is not QFPay JSON (HTML, empty, truncated). */
         UNREADABLE,
         /** A busy code (1100, 1205, 1295, 1296, 1297 on a reversal, 1298 on a query). */
-        BUSY
+        BUSY,
+        /** Not started: too little time was left before the deadline. */
+        NO_TIME;
+
+        /** Whether QFPay may have received the request, and so may have acted on it. */
+        public boolean mayHaveReachedQfpay() {
+            return this != NOT_SENT && this != RATE_LIMITED && this != NO_TIME;
+        }
     }
 
     public enum Decision {
@@ -47,7 +54,7 @@ public final class RetryPolicy {
      * @param cancel whether the call was a reversal or close (else a query)
      */
     public static Decision shouldRetry(boolean cancel, Fault fault, int attempt, int maxAttempts) {
-        if (attempt >= maxAttempts) {
+        if (attempt >= maxAttempts || fault == Fault.NO_TIME) {
             return Decision.GIVE_UP;
         }
         if (!cancel || fault == Fault.NOT_SENT || fault == Fault.RATE_LIMITED) {

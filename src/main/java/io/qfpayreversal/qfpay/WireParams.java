@@ -19,6 +19,13 @@ public final class WireParams {
         return this;
     }
 
+    /** A separate copy to add to. */
+    public WireParams copy() {
+        WireParams copy = new WireParams();
+        copy.values.putAll(values);
+        return copy;
+    }
+
     public SortedMap<String, String> sorted() {
         return Collections.unmodifiableSortedMap(values);
     }

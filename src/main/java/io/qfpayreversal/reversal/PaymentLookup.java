@@ -1,6 +1,8 @@
 package io.qfpayreversal.reversal;
 
-import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.error.InvalidRequestException;
+import io.qfpayreversal.error.Violation;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpayGateway;
 import io.qfpayreversal.qfpay.QfpaySession;
@@ -8,72 +10,90 @@ import io.qfpayreversal.qfpay.QueryAnswer;
 import io.qfpayreversal.qfpay.RespcdMeaning;
 import io.qfpayreversal.qfpay.WireParams;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.Comparator;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** Finds the payment a request names with QFPay's query API. */
+/**
+ * Finds every row QFPay holds for what a request names: by {@code syssn} one query (QFPay ignores
+ * the time range then); by {@code out_trade_no} every month the payment may be filed under, every
+ * page of 100 rows, up to a cap.
+ */
 @ApplicationScoped
 public class PaymentLookup {
 
-    private static final Comparator<PaymentRow> MOST_URGENT_FIRST = Comparator.comparingInt(PaymentLookup::urgency);
+    static final int PAGE_SIZE = 100;
 
     private final QfpayGateway gateway;
+    private final QfpayConfig config;
+    private final Clock clock;
 
-    PaymentLookup(QfpayGateway gateway) {
+    PaymentLookup(QfpayGateway gateway, QfpayConfig config, Clock clock) {
         this.gateway = gateway;
-    }
-
-    /** What QFPay shows; {@link QfpayUnavailableException} when it could not be asked. */
-    public Found find(ReversalRequest request, QfpaySession session) {
-        QueryAnswer answer = gateway.query(queryParams(request), session);
-        RespcdMeaning meaning = answer.meaning();
-        PaymentRow row = meaning == RespcdMeaning.SUCCESS ? pick(answer, request) : null;
-        return new Found(answer, row, meaning != RespcdMeaning.SUCCESS && meaning != RespcdMeaning.NOT_FOUND);
+        this.config = config;
+        this.clock = clock;
     }
 
     /**
-     * The query's outcome: {@code row} is the payment, or {@code null} when QFPay has none;
-     * {@code refused} when QFPay rejected the query itself.
+     * What QFPay shows; {@code refused} holds QFPay's answer when it rejected a query. Throws
+     * {@link io.qfpayreversal.error.QfpayUnavailableException} when QFPay could not be asked, and
+     * {@link InvalidRequestException} when an order has more rows than the cap.
      */
-    public record Found(QueryAnswer answer, PaymentRow row, boolean refused) {
+    public Found find(ReversalRequest request, QfpaySession session) {
+        List<PaymentRow> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        QueryAnswer last = null;
+        for (WireParams range : ranges(request)) {
+            for (int page = 1; ; page++) {
+                QueryAnswer answer = gateway.query(range.copy().put("page", String.valueOf(page))
+                        .put("page_size", String.valueOf(PAGE_SIZE)), session);
+                last = answer;
+                if (answer.meaning() == RespcdMeaning.NOT_FOUND) {
+                    break;
+                }
+                if (answer.meaning() != RespcdMeaning.SUCCESS) {
+                    return new Found(answer, new Payments(List.of()), true);
+                }
+                answer.rows().stream().filter(row -> Payments.named(row, request))
+                        .filter(row -> row.syssn() == null || seen.add(row.syssn())).forEach(rows::add);
+                if (answer.rows().size() < PAGE_SIZE || request.syssn() != null) {
+                    break;
+                }
+                if (page == config.lookupMaxPages()) {
+                    throw tooManyRows();
+                }
+            }
+        }
+        return new Found(last, new Payments(rows), false);
     }
 
-    private static WireParams queryParams(ReversalRequest request) {
-        WireParams params = new WireParams().put("mchid", request.mchid());
+    /** The query's outcome: the rows found, and QFPay's last answer (its code when nothing was found). */
+    public record Found(QueryAnswer answer, Payments payments, boolean refused) {
+    }
+
+    private List<WireParams> ranges(ReversalRequest request) {
+        WireParams named = new WireParams().put("mchid", request.mchid());
         if (request.syssn() != null) {
-            return params.put("syssn", request.syssn());
+            return List.of(named.put("syssn", request.syssn()));
         }
-        params.put("out_trade_no", request.outTradeNo());
-        if (request.txdtm() != null) {
-            // QFPay searches one calendar month, the current one by default: search the payment's.
-            YearMonth month = YearMonth.from(LocalDateTime.parse(request.txdtm(), RequestValidator.TXDTM));
-            params.put("start_time", month.atDay(1).atStartOfDay().format(RequestValidator.TXDTM));
-            params.put("end_time", month.atEndOfMonth().atTime(23, 59, 59).format(RequestValidator.TXDTM));
-        }
-        return params;
+        named.put("out_trade_no", request.outTradeNo());
+        LocalDateTime txdtm = request.txdtm() == null ? null : LocalDateTime.parse(request.txdtm(), RequestValidator.TXDTM);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
+        return LookupMonths.of(txdtm, now).stream().map(month -> monthOf(named, month)).toList();
     }
 
-    /** Of several rows (retries, refunds), the payment that matters most for a cancel. */
-    private static PaymentRow pick(QueryAnswer answer, ReversalRequest request) {
-        return answer.rows().stream()
-                .filter(PaymentRow::isPayment)
-                .filter(row -> request.syssn() != null
-                        ? request.syssn().equals(row.syssn())
-                        : Objects.equals(request.outTradeNo(), row.outTradeNo()))
-                .min(MOST_URGENT_FIRST)
-                .orElse(null);
+    private static WireParams monthOf(WireParams named, YearMonth month) {
+        return named.copy()
+                .put("start_time", month.atDay(1).atStartOfDay().format(RequestValidator.TXDTM))
+                .put("end_time", month.atEndOfMonth().atTime(23, 59, 59).format(RequestValidator.TXDTM));
     }
 
-    /** Paid first (money was taken), then undetermined, then cancelled, then failed attempts. */
-    private static int urgency(PaymentRow row) {
-        if (row.isPaid()) {
-            return 0;
-        }
-        if (row.isUndetermined()) {
-            return 1;
-        }
-        return row.isCancelled() ? 2 : 3;
+    private InvalidRequestException tooManyRows() {
+        return new InvalidRequestException(List.of(new Violation("out_trade_no", "QFPay lists more than "
+                + config.lookupMaxPages() * PAGE_SIZE + " payment rows under it: name the payment by syssn")));
     }
 }

@@ -1,7 +1,5 @@
 package io.qfpayreversal.reversal;
 
-import io.qfpayreversal.qfpay.PaymentRow;
-
 /** The state of a payment, as the {@code status} action reports it. */
 public enum PaymentStatus {
     PENDING,
@@ -11,16 +9,17 @@ public enum PaymentStatus {
     REFUNDED,
     NOT_FOUND;
 
-    /** One place maps a QFPay query row (its {@code respcd} and {@code cancel} flag) to a state. */
-    public static PaymentStatus of(PaymentRow row) {
-        if (row == null) {
+    /** The status of a row's {@link PaymentState}; {@code null} (no row) is NOT_FOUND. */
+    public static PaymentStatus of(PaymentState state) {
+        if (state == null) {
             return NOT_FOUND;
         }
-        return switch (row.cancel()) {
-            case PaymentRow.NOT_CANCELLED -> row.isPaid() ? PAID : PENDING;
-            case PaymentRow.CLOSED -> CLOSED;
-            case PaymentRow.REFUNDED, PaymentRow.PARTLY_REFUNDED -> REFUNDED;
-            default -> REVERSED;
+        return switch (state) {
+            case PENDING, FAILED -> PENDING;
+            case PAID -> PAID;
+            case REVERSED -> REVERSED;
+            case CLOSED -> CLOSED;
+            case REFUNDED, PARTLY_REFUNDED -> REFUNDED;
         };
     }
 }

@@ -2,7 +2,9 @@ package io.qfpayreversal.reversal;
 
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.CredentialsProvider;
+import io.qfpayreversal.error.InvalidRequestException;
 import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.error.Violation;
 import io.qfpayreversal.qfpay.CancelAnswer;
 import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.qfpay.PaymentRow;
@@ -15,13 +17,15 @@ import io.qfpayreversal.time.Jitter;
 import io.qfpayreversal.time.Pause;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The cancel decision. It queries first, so a retried call never cancels twice and a completed
- * payment is never sent a reversal; after a cancel whose outcome is unknown it queries again and
- * decides afresh; it reports a cancel only when QFPay confirmed it.
+ * The cancel decision, a loop over QFPay's own rows: query, and while the deciding row can still be
+ * cancelled, send the cancel its pay type takes, then query again. Answers that do not settle the
+ * outcome (processing, duplicate, "already cancelled", busy, lost) are settled by querying, never
+ * taken as the verdict; the verdict comes from the row ({@link Verdict}), with one rule on top: no
+ * refund is advised while a cancel this call sent may still apply.
  */
 @ApplicationScoped
 public class ReversalService {
@@ -32,18 +36,16 @@ public class ReversalService {
     private final PaymentLookup lookup;
     private final PayTypeRoutes routes;
     private final QfpayGateway gateway;
-    private final CancelPoller poller;
     private final QfpayConfig config;
     private final Pause pause;
     private final Jitter jitter;
 
     ReversalService(CredentialsProvider credentials, PaymentLookup lookup, PayTypeRoutes routes,
-            QfpayGateway gateway, CancelPoller poller, QfpayConfig config, Pause pause, Jitter jitter) {
+            QfpayGateway gateway, QfpayConfig config, Pause pause, Jitter jitter) {
         this.credentials = credentials;
         this.lookup = lookup;
         this.routes = routes;
         this.gateway = gateway;
-        this.poller = poller;
         this.config = config;
         this.pause = pause;
         this.jitter = jitter;
@@ -56,128 +58,149 @@ public class ReversalService {
     /** Reverses within a session shared with other calls (the sweep's throttle and credentials). */
     public ReversalResult reverse(ReversalRequest request, QfpaySession session) {
         request.logIds();
-        CancelAnswer unanswered = null;
-        for (int attempt = 1; ; attempt++) {
-            ReversalResult.Builder result = ReversalResult.builder(request);
-            PaymentLookup.Found found = lookup.find(request, session);
-            if (found.refused()) {
-                return result.answered(found.answer().respcd(), found.answer().resperr(), found.answer().respmsg())
-                        .build(ReversalStatus.REJECTED, "QFPay refused to look up the payment; nothing was cancelled.");
+        SentCancels sent = new SentCancels();
+        PollSchedule polls = new PollSchedule(config, session.deadline());
+        while (true) {
+            PaymentLookup.Found found = find(request, session, sent);
+            if (found == null) {
+                return confirmedUnread(request, sent.anyConfirmed());
             }
-            PaymentRow row = found.row();
-            if (row == null) {
-                return result.answered(found.answer().respcd(), found.answer().resperr(), found.answer().respmsg())
-                        .build(ReversalStatus.NOT_FOUND, "QFPay has no payment with " + request.displayId() + ".");
+            PaymentRow row = found.payments().deciding();
+            ReversalResult.Builder result = ReversalResult.builder(request).payment(row);
+            if (found.refused() || row == null) {
+                result.answered(found.answer().respcd(), found.answer().resperr(), found.answer().respmsg());
+                if (sent.anyMayApply()) {
+                    return Verdict.unsettled(result, "QFPay no longer lists the payment, and a cancel this call"
+                            + " sent may still apply.");
+                }
+                return found.refused()
+                        ? result.build(ReversalStatus.REJECTED, "QFPay refused to look up the payment; nothing was cancelled.")
+                        : result.build(ReversalStatus.NOT_FOUND, "QFPay has no payment with " + request.displayId() + ".");
             }
-            result.payment(row);
-            if (row.isCancelled() && unanswered != null) {
-                return result.sent(unanswered.operation()).build(Outcomes.cancelled(unanswered.operation()), "QFPay shows the payment cancelled"
-                        + " by this call's " + unanswered.operation().wireName() + ", whose answer was lost.");
+            PaymentState state = PaymentState.of(row);
+            SentCancels.Sent ours = sent.of(row.syssn());
+            if (!state.cancellable()) {
+                return Verdict.of(state, ours, result);
             }
-            if (row.isCancelled()) {
-                return Outcomes.alreadyCancelled(row, result);
+            if (ours != null && ours.pollOnly()) {
+                if (!polls.waitForNext(pause)) {
+                    return Verdict.notSettledInTime(ours, result);
+                }
+                continue;
             }
-            if (row.isPaid()) {
-                return result.build(ReversalStatus.REFUND_REQUIRED,
-                        "The payment completed, so it cannot be reversed: refund it instead.");
+            if (ours != null && ours.attempts() >= config.maxAttempts()) {
+                throw unknownOutcome(request, ours.last());
             }
-            String payType = request.payType() != null ? request.payType() : row.payType();
-            Optional<CancelOperation> operation = routes.operationFor(payType);
-            if (operation.isEmpty()) {
-                return result.build(ReversalStatus.REJECTED, "Pay type " + payType
-                        + " is in neither the reversal nor the close table; nothing was sent.");
+            ReversalResult decided = cancel(request, row, sent, session, result);
+            if (decided != null) {
+                return decided;
             }
-            CancelAnswer answer = gateway.cancel(operation.get(), cancelParams(request, row), session);
-            if (answer.fault() == null) {
-                return decide(request, answer, result.cancel(answer), session);
+        }
+    }
+
+    /** The lookup, or {@code null} when it failed after QFPay confirmed a cancel with 0000. */
+    private PaymentLookup.Found find(ReversalRequest request, QfpaySession session, SentCancels sent) {
+        try {
+            return lookup.find(request, session);
+        } catch (QfpayUnavailableException e) {
+            if (sent.anyConfirmed() == null) {
+                throw e;
             }
-            unanswered = answer;
-            waitBeforeQueryingAgain(request, answer, attempt, session);
+            LOG.warnf("query after a confirmed cancel of %s failed: %s", request.displayId(), e.getMessage());
+            return null;
         }
     }
 
     /**
-     * A cancel got no usable answer: QFPay may or may not have acted. Wait, then query before
-     * anything is sent again; or give up with a retryable error when attempts or time run out.
+     * Sends the cancel {@code row} takes; returns the answer when that settles it, or {@code null}
+     * to query again (at once after a 0000, after a wait otherwise).
      */
-    private void waitBeforeQueryingAgain(ReversalRequest request, CancelAnswer answer, int attempt,
-            QfpaySession session) {
-        Duration wait = RetryPolicy.delay(attempt, config.retryBaseDelay(), config.retryMaxDelay(), null, jitter.next());
-        RetryPolicy.Decision decision = RetryPolicy.shouldRetry(true, answer.fault(), attempt, config.maxAttempts());
-        if (decision == RetryPolicy.Decision.GIVE_UP
-                || !session.deadline().allows(wait.plus(gateway.callLimit().multipliedBy(2)))) {
-            throw new QfpayUnavailableException("QFPay " + answer.operation().wireName() + " for "
-                    + request.displayId() + " got no usable answer (" + answer.failure() + "); its outcome is"
-                    + " unknown. Retrying is safe: the payment is queried before anything is sent.",
-                    answer.fault() == RetryPolicy.Fault.TIMED_OUT);
+    private ReversalResult cancel(ReversalRequest request, PaymentRow row, SentCancels sent, QfpaySession session,
+            ReversalResult.Builder result) {
+        String payType = payType(request, row);
+        CancelOperation operation = routes.operationFor(payType).orElse(null);
+        SentCancels.Sent before = sent.of(row.syssn());
+        if (operation == null) {
+            return before != null && before.mayApply()
+                    ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
+                    : result.build(ReversalStatus.REJECTED, "Pay type " + payType
+                            + " is in neither the reversal nor the close table; nothing was sent.");
+        }
+        CancelAnswer answer = gateway.cancel(operation, cancelParams(request, row), session);
+        SentCancels.Sent now = sent.record(row.syssn(), answer);
+        if (!answer.answered()) {
+            return afterNoAnswer(request, answer, now, session, result);
+        }
+        result.cancel(answer);
+        return switch (answer.meaning()) {
+            case SUCCESS -> config.confirmAfterCancel() ? null
+                    : result.build(Verdict.cancelled(operation), "QFPay confirmed the " + operation.wireName() + ".");
+            case PROCESSING, UNSETTLED, ALREADY_CANCELLED -> null;
+            case COMPLETED -> Verdict.of(PaymentState.PAID, now, result);
+            case NOT_FOUND -> now.mayApply() ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
+                    : result.build(ReversalStatus.NOT_FOUND, "QFPay found no payment to " + operation.wireName() + ".");
+            default -> now.mayApply() ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
+                    : result.build(ReversalStatus.REJECTED, "QFPay refused the " + operation.wireName()
+                            + Verdict.refusal(answer.meaning()));
+        };
+    }
+
+    /**
+     * A cancel got no usable answer: QFPay may or may not have acted. Wait, then query before
+     * anything is sent again; answer now when no query fits before the deadline.
+     */
+    private ReversalResult afterNoAnswer(ReversalRequest request, CancelAnswer answer, SentCancels.Sent now,
+            QfpaySession session, ReversalResult.Builder result) {
+        Deadline deadline = session.deadline();
+        if (!deadline.allowsCallAfter(Duration.ZERO)) {
+            if (now.mayApply()) {
+                return Verdict.unsettled(result.sent(answer.operation()), "The " + answer.operation().wireName()
+                        + " got no answer and no time is left to query it; it may still apply.");
+            }
+            throw unknownOutcome(request, answer);
+        }
+        Duration wait = RetryPolicy.delay(now.attempts(), config.retryBaseDelay(), config.retryMaxDelay(), null,
+                jitter.next());
+        if (!deadline.allowsCallAfter(wait)) {
+            wait = Duration.ZERO;
         }
         LOG.infof("%s of %s has an unknown outcome (%s); querying again in %d ms", answer.operation().wireName(),
                 request.displayId(), answer.fault(), wait.toMillis());
         pause.pause(wait);
+        return null;
     }
 
-    private ReversalResult decide(ReversalRequest request, CancelAnswer answer, ReversalResult.Builder result,
-            QfpaySession session) {
-        return switch (answer.meaning()) {
-            case SUCCESS -> confirm(request, answer, result, session);
-            case PROCESSING -> awaitProcessing(request, answer, result, session);
-            case ALREADY_CANCELLED -> result.alreadyCancelled().build(Outcomes.cancelled(answer.operation()),
-                    "QFPay had already cancelled this payment; nothing new was cancelled.");
-            case COMPLETED -> result.build(ReversalStatus.REFUND_REQUIRED,
-                    "QFPay says the payment completed, so it cannot be reversed: refund it instead.");
-            case NOT_FOUND -> result.build(ReversalStatus.NOT_FOUND,
-                    "QFPay found no payment to " + answer.operation().wireName() + ".");
-            case NOT_SUPPORTED -> result.build(ReversalStatus.REJECTED,
-                    "QFPay cannot " + answer.operation().wireName() + " this payment (not supported).");
-            default -> result.build(ReversalStatus.REJECTED, "QFPay refused the " + answer.operation().wireName()
-                    + "; see respcd and resperr.");
-        };
+    /** The payment's own pay type decides the cancel; an input that contradicts it is refused. */
+    private static String payType(ReversalRequest request, PaymentRow row) {
+        if (request.payType() != null && row.payType() != null && !request.payType().equals(row.payType())) {
+            throw new InvalidRequestException(List.of(new Violation("pay_type", "is " + request.payType()
+                    + " but QFPay files the payment as " + row.payType() + "; leave it out or send the payment's own")));
+        }
+        return row.payType() != null ? row.payType() : request.payType();
     }
 
+    /** Each attempt is cancelled under its own serial and time; the amount is the caller's. */
     private static WireParams cancelParams(ReversalRequest request, PaymentRow row) {
         return new WireParams()
-                .put("syssn", request.syssn() != null ? request.syssn() : row.syssn())
+                .put("syssn", row.syssn() != null ? row.syssn() : request.syssn())
                 .put("out_trade_no", request.outTradeNo())
                 .put("txamt", String.valueOf(request.txamt()))
-                .put("txdtm", request.txdtm())
+                .put("txdtm", row.txdtm() != null ? row.txdtm() : request.txdtm())
                 .put("mchid", request.mchid())
                 .put("udid", request.udid());
     }
 
-    private ReversalResult confirm(ReversalRequest request, CancelAnswer answer, ReversalResult.Builder result,
-            QfpaySession session) {
-        if (answer.operation() == CancelOperation.CLOSE && answer.syssn() == null) {
-            return result.build(ReversalStatus.REJECTED,
-                    "QFPay answered the close without a close serial: the channel does not support cancelling.");
-        }
-        ReversalStatus done = Outcomes.cancelled(answer.operation());
-        if (!config.confirmAfterCancel()) {
-            return result.build(done, "QFPay confirmed the " + answer.operation().wireName() + ".");
-        }
-        try {
-            PaymentRow now = lookup.find(request, session).row();
-            if (now != null && now.isPaid()) {
-                return result.build(ReversalStatus.REFUND_REQUIRED, "QFPay accepted the "
-                        + answer.operation().wireName() + ", but the payment now shows as completed and not"
-                        + " cancelled: the customer paid in between. Refund it.");
-            }
-        } catch (QfpayUnavailableException e) {
-            LOG.warnf("confirming query for %s failed: %s", request.displayId(), e.getMessage());
-            return result.build(done, "QFPay confirmed the " + answer.operation().wireName()
-                    + "; the confirming query failed, so check with action status.");
-        }
-        return result.build(done, "QFPay confirmed the " + answer.operation().wireName() + ".");
+    private static ReversalResult confirmedUnread(ReversalRequest request, SentCancels.Sent confirmed) {
+        CancelOperation operation = confirmed.operation();
+        return ReversalResult.builder(request).cancel(confirmed.last()).build(Verdict.cancelled(operation),
+                "QFPay confirmed the " + operation.wireName() + "; the confirming query failed, so check with"
+                        + " action status.");
     }
 
-    private ReversalResult awaitProcessing(ReversalRequest request, CancelAnswer answer,
-            ReversalResult.Builder result, QfpaySession session) {
-        PaymentRow cancelled = poller.awaitCancelled(request, session);
-        if (cancelled == null) {
-            return result.retryable().build(ReversalStatus.PROCESSING, "QFPay is still processing the "
-                    + answer.operation().wireName() + "; ask again later with action status.");
-        }
-        return result.answered(cancelled.respcd(), cancelled.errmsg(), null)
-                .build(Outcomes.cancelled(answer.operation()), "QFPay confirmed the "
-                        + answer.operation().wireName() + " after processing it.");
+    private static QfpayUnavailableException unknownOutcome(ReversalRequest request, CancelAnswer answer) {
+        return new QfpayUnavailableException("QFPay " + answer.operation().wireName() + " for "
+                + request.displayId() + " got no usable answer (" + answer.failure() + "); its outcome is"
+                + " unknown. Retrying is safe: the payment is queried before anything is sent.",
+                answer.fault() == RetryPolicy.Fault.TIMED_OUT || answer.fault() == RetryPolicy.Fault.NO_TIME);
     }
 }

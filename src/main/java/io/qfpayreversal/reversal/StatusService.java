@@ -27,8 +27,8 @@ public class StatusService {
             throw new QfpayUnavailableException("QFPay refused the status query (respcd "
                     + found.answer().respcd() + ")");
         }
-        PaymentRow row = found.row();
-        PaymentStatus status = PaymentStatus.of(row);
+        PaymentRow row = found.payments().deciding();
+        PaymentStatus status = PaymentStatus.of(row == null ? null : PaymentState.of(row));
         if (row == null) {
             result.answered(found.answer().respcd(), found.answer().resperr(), found.answer().respmsg());
         } else {
@@ -42,13 +42,13 @@ public class StatusService {
 
     private static String describe(PaymentStatus status, PaymentRow row) {
         return switch (status) {
-            case PENDING -> row.isUndetermined()
+            case PENDING -> PaymentState.of(row) == PaymentState.PENDING
                     ? "QFPay shows the payment as not completed (respcd " + row.respcd() + ")."
                     : "QFPay shows the payment as failed (respcd " + row.respcd() + "): it did not complete.";
             case PAID -> "The payment completed; cancel it with a refund.";
             case REVERSED -> "The payment was reversed.";
             case CLOSED -> "The payment was closed.";
-            case REFUNDED -> row.cancel() == PaymentRow.PARTLY_REFUNDED
+            case REFUNDED -> PaymentState.of(row) == PaymentState.PARTLY_REFUNDED
                     ? "The payment was partly refunded." : "The payment was refunded.";
             case NOT_FOUND -> "QFPay has no such payment.";
         };

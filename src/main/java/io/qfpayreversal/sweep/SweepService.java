@@ -14,7 +14,6 @@ import io.qfpayreversal.reversal.ReversalResult;
 import io.qfpayreversal.reversal.ReversalService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -44,8 +45,6 @@ public class SweepService {
     private final QfpayConfig config;
     private final Clock clock;
     private final Pause pause;
-    /** Started only when there is this much time left: one QFPay call must fit. */
-    private final Duration itemReserve;
 
     SweepService(StalePaymentLister lister, ReversalService reversals, PayTypeRoutes routes,
             CredentialsProvider credentials, QfpayConfig config, Clock clock, Pause pause) {
@@ -56,7 +55,6 @@ public class SweepService {
         this.config = config;
         this.clock = clock;
         this.pause = pause;
-        this.itemReserve = config.connectTimeout().plus(config.readTimeout());
     }
 
     public SweepSummary sweep(SweepRequest request, Deadline deadline) {
@@ -104,26 +102,42 @@ public class SweepService {
                     Map<String, Object> logFields = LogFields.snapshot();
                     results.add(workers.submit(() -> {
                         LogFields.restore(logFields);
-                        if (deadlineNear.get() || !deadline.allows(itemReserve)) {
+                        if (deadlineNear.get() || !deadline.allows(config.sweep().itemBudget())) {
                             deadlineNear.set(true);
                             return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
                         }
-                        return cancel(row, session);
+                        // The item's own budget bounds every call and wait it makes.
+                        return cancel(row, session.within(config.sweep().itemBudget()));
                     }));
                 }
             }
-            for (Future<SweepItem> result : results) {
-                items.add(result.get());
+            for (int i = 0; i < results.size(); i++) {
+                items.add(awaitItem(results.get(i), candidates.get(i), deadline, deadlineNear));
             }
+        } finally {
+            workers.shutdownNow();
+        }
+        return deadlineNear.get() || attempted < countSupported(candidates);
+    }
+
+    /**
+     * An item's outcome, waited for no later than the deadline: a summary must always be returned.
+     * Items are bounded by their budget, so this only fires if one overran it.
+     */
+    private SweepItem awaitItem(Future<SweepItem> result, PaymentRow row, Deadline deadline, AtomicBoolean deadlineNear) {
+        try {
+            return result.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            deadlineNear.set(true);
+            result.cancel(true);
+            return item(row, SweepItem.FAILED, null, "did not finish before the Lambda deadline; its outcome is"
+                    + " unknown: it is queried before anything is sent on the next run");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("sweep item escaped its error handling", e.getCause());
-        } finally {
-            workers.shutdownNow();
         }
-        return deadlineNear.get() || attempted < countSupported(candidates);
     }
 
     private long countSupported(List<PaymentRow> candidates) {

@@ -57,8 +57,8 @@ class ReverseTest extends FunctionTest {
     }
 
     @Test
-    void reverse_payTypeInInput_choosesTheRoute() {
-        SimPayment payment = payment("800101", Script.PENDING);
+    void reverse_payTypeInInputAgreeingWithQfpaysRow_isAccepted() {
+        SimPayment payment = payment("801008", Script.PENDING);
 
         answer("{\"syssn\":\"" + payment.syssn() + "\",\"txamt\":2500,\"txdtm\":\"" + payment.txdtm()
                 + "\",\"pay_type\":\"801008\"}");
@@ -76,17 +76,6 @@ class ReverseTest extends FunctionTest {
         assertThat(result.getString("operation")).isEqualTo("none");
         assertThat(operations()).containsExactly("query");
         assertNoRefundWasSent();
-    }
-
-    @Test
-    void reverse_customerPaidWhileCancelling_confirmationReturnsRefundRequired() {
-        SimPayment payment = payment("800108", Script.PAID_DURING_CANCEL);
-
-        JsonPath result = answer(reverseEvent(payment));
-
-        assertThat(result.getString("status")).isEqualTo("REFUND_REQUIRED");
-        assertThat(result.getString("message")).contains("paid in between");
-        assertThat(operations()).containsExactly("query", "reversal", "query");
     }
 
     @Test

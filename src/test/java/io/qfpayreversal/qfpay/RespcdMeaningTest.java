@@ -30,7 +30,8 @@ class RespcdMeaningTest {
         "1296, REVERSAL, BUSY",
         "1266, REVERSAL, REFUSED",
         "1267, REVERSAL, REFUSED",
-        "1102, REVERSAL, REFUSED",
+        "1102, REVERSAL, UNSETTLED",
+        "1101, CLOSE,    UNSETTLED",
         "9999, CLOSE,    REFUSED",
     })
     void of_mapsEveryDocumentedCode(String respcd, CancelOperation operation, RespcdMeaning expected) {

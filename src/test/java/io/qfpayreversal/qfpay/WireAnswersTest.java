@@ -2,6 +2,8 @@ package io.qfpayreversal.qfpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qfpayreversal.reversal.PaymentState;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +41,7 @@ class WireAnswersTest {
         QueryAnswer answer = QueryAnswer.from(json.readTree(body));
         assertThat(answer.rows()).hasSize(2);
         assertThat(answer.rows().get(0).cancel()).isEqualTo(PaymentRow.REVERSED);
-        assertThat(answer.rows().get(0).isCancelled()).isTrue();
-        assertThat(answer.rows().get(0).isPaid()).isFalse();
+        assertThat(PaymentState.of(answer.rows().get(0))).isEqualTo(PaymentState.REVERSED);
         assertThat(answer.rows().get(1).isPayment()).isFalse();
         assertThat(answer.rows().get(1).txamt()).isEqualTo(2500L);
     }

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.qfpayreversal.testing.LoopbackServer;
-import io.qfpayreversal.qfpay.QfpaySigner;
+import io.qfpayreversal.qfpay.RespcdMeaning;
 import io.qfpayreversal.qfpay.SignType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -56,6 +57,9 @@ public final class QfpaySimulator implements AutoCloseable {
     private volatile Runnable onCall = () -> {
     };
     private final Map<String, java.util.Deque<SimFault>> faults = new ConcurrentHashMap<>();
+    /** How long each answer takes in virtual time, told to the test's wait in a response header. */
+    public static final String LATENCY_HEADER = "X-Simulated-Latency-Ms";
+    private volatile Duration latency;
 
     private QfpaySimulator(HttpServer server, String appCode, String clientKey) {
         this.server = server;
@@ -128,6 +132,15 @@ public final class QfpaySimulator implements AutoCloseable {
         listen(server, this);
     }
 
+    /**
+     * Every answer takes {@code perCall} of virtual time. The function's wait for an answer in
+     * tests ({@code testing.SimulatedLatencyWait}) moves the clock on by it, or gives up at its
+     * own time-out when that comes first: QFPay has acted then, but the answer is lost.
+     */
+    public void latency(Duration perCall) {
+        this.latency = perCall;
+    }
+
     /** Runs before every answer, e.g. to move a test's clock on as each call "takes time". */
     public void onCall(Runnable hook) {
         this.onCall = hook;
@@ -149,6 +162,7 @@ public final class QfpaySimulator implements AutoCloseable {
         };
         now = () -> LocalDateTime.now(HK);
         faults.clear();
+        latency = null;
     }
 
     @Override
@@ -167,6 +181,10 @@ public final class QfpaySimulator implements AutoCloseable {
             String signTypeHeader = exchange.getRequestHeaders().getFirst("X-QF-SIGNTYPE");
             String sign = exchange.getRequestHeaders().getFirst("X-QF-SIGN");
             onCall.run();
+            Duration took = latency;
+            if (took != null) {
+                exchange.getResponseHeaders().set(LATENCY_HEADER, String.valueOf(took.toMillis()));
+            }
             java.util.Deque<SimFault> queue = faults.get(operation);
             SimFault fault = queue == null ? null : queue.poll();
             if (fault != null && fault != SimFault.TIMEOUT_APPLIED) {
@@ -232,7 +250,7 @@ public final class QfpaySimulator implements AutoCloseable {
         }
         SignType signType = signTypeHeader == null ? SignType.MD5 : SignType.valueOf(signTypeHeader);
         if (!appCode.equals(givenAppCode)
-                || !QfpaySigner.matches(new TreeMap<>(params), clientKey, signType, sign)) {
+                || !SignatureCheck.matches(new TreeMap<>(params), clientKey, signType, sign)) {
             return ok(result("1108", "签名错误 signature error"));
         }
         if (operation.equals("refund")) {
@@ -249,6 +267,11 @@ public final class QfpaySimulator implements AutoCloseable {
         if (payment == null) {
             return ok(result("1136", "transaction not found"));
         }
+        if (payment.meanwhileRespcd != null) {
+            payment.respcd = payment.meanwhileRespcd;
+            payment.cancel = payment.meanwhileCancel;
+            payment.meanwhileRespcd = null;
+        }
         Answer fault = fault(payment);
         if (fault != null) {
             return fault;
@@ -262,10 +285,14 @@ public final class QfpaySimulator implements AutoCloseable {
         if (payment.cancel != 0) {
             return ok(result("1264", "already cancelled"));
         }
+        if (payment.cancelInFlight != 0) {
+            return ok(result("1102", "duplicate request: a cancel of this payment is in progress"));
+        }
+        if (payment.respcd.equals("0000")) {
+            return ok(result("1260", "the payment completed; refund it"));
+        }
         boolean close = operation.equals("close");
         switch (payment.script) {
-            case PAID:
-                return ok(result("1260", "the payment completed; refund it"));
             case NOT_CANCELLABLE:
                 return ok(result(close ? "1297" : "1150", "cancel not supported"));
             case PROCESSING_THEN_CANCELLED:
@@ -296,8 +323,9 @@ public final class QfpaySimulator implements AutoCloseable {
             if (!YearMonth.from(start).equals(YearMonth.from(end))) {
                 return ok(result("1201", "start_time and end_time must be in the same month"));
             }
+            // QFPay filters on its own sysdtm, one calendar month at most.
             matches = payments.values().stream()
-                    .filter(p -> !p.txdtm.isBefore(start) && !p.txdtm.isAfter(end))
+                    .filter(p -> !p.sysdtm.isBefore(start) && !p.sysdtm.isAfter(end))
                     .filter(p -> matchesList(params.get("out_trade_no"), p.outTradeNo))
                     .filter(p -> matchesList(params.get("pay_type"), p.payType))
                     .filter(p -> matchesList(params.get("respcd"), p.respcd))
@@ -356,9 +384,10 @@ public final class QfpaySimulator implements AutoCloseable {
         row.put("txamt", String.valueOf(p.txamt));
         row.put("txcurrcd", "HKD");
         row.put("txdtm", p.txdtm.format(TIME));
-        row.put("sysdtm", p.txdtm.plusSeconds(1).format(TIME));
+        row.put("sysdtm", p.sysdtm.format(TIME));
         row.put("respcd", p.respcd);
-        row.put("errmsg", p.respcd.equals("0000") ? "success" : "processing");
+        row.put("errmsg", p.respcd.equals("0000") ? "success"
+                : RespcdMeaning.isUndeterminedPayment(p.respcd) ? "processing" : "failed");
         row.put("cancel", String.valueOf(p.cancel));
         row.put("chnlsn", "chnl" + p.syssn);
         return row;

@@ -11,10 +11,16 @@ public final class SimPayment {
     final long txamt;
     final LocalDateTime txdtm;
     final Script script;
+    /** QFPay's own time, which its queries filter on; a second after {@code txdtm} unless set. */
+    volatile LocalDateTime sysdtm;
     volatile String respcd;
     volatile int cancel;
+    /** A cancel QFPay took but has not applied yet (1 or 2); other cancels meanwhile answer 1102. */
     volatile int cancelInFlight;
     volatile int queriesUntilCancelled = 2;
+    /** What the row has become by the time the next cancel arrives (a race), or {@code null}. */
+    volatile String meanwhileRespcd;
+    volatile int meanwhileCancel;
 
     public SimPayment(String syssn, String outTradeNo, String payType, long txamt, LocalDateTime txdtm,
             Script script) {
@@ -25,6 +31,44 @@ public final class SimPayment {
         this.txdtm = txdtm;
         this.script = script;
         this.respcd = script == Script.PAID ? "0000" : "1143";
+        this.sysdtm = txdtm.plusSeconds(1);
+    }
+
+    /** QFPay filed the payment at {@code sysdtm} (its own clock), e.g. just past a month boundary. */
+    public SimPayment filedAt(LocalDateTime sysdtm) {
+        this.sysdtm = sysdtm;
+        return this;
+    }
+
+    /** A failed attempt: QFPay answered the payment with an error code. */
+    public SimPayment failed() {
+        this.respcd = "1181";
+        return this;
+    }
+
+    /**
+     * Another caller's cancel ({@code flag} 1 reversal, 2 close) reached QFPay first and applies
+     * after two more queries; until then every cancel answers 1102 (duplicate).
+     */
+    public SimPayment otherCancelInFlight(int flag) {
+        this.cancelInFlight = flag;
+        return this;
+    }
+
+    /** The cancel in flight never applies: QFPay keeps the payment undetermined. */
+    public SimPayment neverApplied() {
+        this.queriesUntilCancelled = Integer.MAX_VALUE;
+        return this;
+    }
+
+    /**
+     * A race: by the time the next reversal or close arrives, the row shows {@code respcd} and
+     * {@code cancel} (the customer paid, it was refunded, ...); the cancel is answered from that.
+     */
+    public SimPayment meanwhile(String respcd, int cancel) {
+        this.meanwhileRespcd = respcd;
+        this.meanwhileCancel = cancel;
+        return this;
     }
 
     /** A payment already cancelled with the given flag (1 reversed, 2 closed, 3 refunded, 5 partly). */

@@ -154,8 +154,9 @@ class SweepTest extends FunctionTest {
     @Test
     void sweep_nearTheDeadline_startsNoMoreCancelsAndSaysTruncated() {
         fillTheSimulator();
-        // Every QFPay call "takes" 30 s of the 10 min the test profile gives an invocation.
-        simulator.onCall(() -> VirtualTime.get().advance(Duration.ofSeconds(30)));
+        // Every QFPay call "takes" 4 s (within the test profile's 1 s read + 3 s connect time-outs) of
+        // the 10 min the test profile gives an invocation; an item gets 30 s.
+        simulator.onCall(() -> VirtualTime.get().advance(Duration.ofSeconds(4)));
 
         JsonPath summary = answer("{\"action\":\"sweep\"}");
 

@@ -31,6 +31,7 @@ public abstract class FunctionTest {
         simulator = TestEnvironment.simulator();
         simulator.reset();
         VirtualTime.get().reset();
+        LambdaTimeout.clear();
     }
 
     /** A payment made five minutes ago with a fresh serial and order number. */

@@ -1,0 +1,102 @@
+package io.qfpayreversal.reversal;
+
+import io.qfpayreversal.qfpay.CancelAnswer;
+import io.qfpayreversal.qfpay.CancelOperation;
+import io.qfpayreversal.qfpay.RespcdMeaning;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one {@code reverse} call has sent, per payment serial. It answers the questions the money
+ * rules ask: may a cancel of ours still apply (then no refund may be advised), did QFPay confirm
+ * one with 0000, may the cancel be sent again, or must QFPay's row be polled instead.
+ */
+final class SentCancels {
+
+    private final Map<String, Sent> bySyssn = new HashMap<>();
+
+    /** One payment's cancels; the flags are sticky across attempts. */
+    static final class Sent {
+        private CancelAnswer last;
+        private int attempts;
+        private boolean mayApply;
+        private boolean ours;
+        private boolean confirmed;
+        private boolean pollOnly;
+
+        CancelAnswer last() {
+            return last;
+        }
+
+        CancelOperation operation() {
+            return last.operation();
+        }
+
+        int attempts() {
+            return attempts;
+        }
+
+        /** QFPay may still apply a cancel this call sent: a paid row is then not yet a refund case. */
+        boolean mayApply() {
+            return mayApply;
+        }
+
+        /** A cancel of this call may be what cancelled the payment (else QFPay had it cancelled already). */
+        boolean ours() {
+            return ours;
+        }
+
+        /** QFPay answered 0000 to a cancel of this call. */
+        boolean confirmed() {
+            return confirmed;
+        }
+
+        /** QFPay took a cancel and has not settled it: query its row, never send again. */
+        boolean pollOnly() {
+            return pollOnly;
+        }
+    }
+
+    /** The cancels sent for {@code syssn}, or {@code null} when none was. */
+    Sent of(String syssn) {
+        return bySyssn.get(syssn);
+    }
+
+    boolean anyMayApply() {
+        return bySyssn.values().stream().anyMatch(Sent::mayApply);
+    }
+
+    /** A cancel QFPay confirmed with 0000, for an answer when its row cannot be read any more. */
+    Sent anyConfirmed() {
+        return bySyssn.values().stream().filter(Sent::confirmed).findFirst().orElse(null);
+    }
+
+    Sent record(String syssn, CancelAnswer answer) {
+        Sent sent = bySyssn.computeIfAbsent(syssn, k -> new Sent());
+        sent.last = answer;
+        sent.attempts++;
+        if (!answer.answered()) {
+            boolean reached = answer.fault().mayHaveReachedQfpay();
+            sent.mayApply |= reached;
+            sent.ours |= reached;
+            return sent;
+        }
+        RespcdMeaning meaning = answer.meaning();
+        switch (meaning) {
+            case SUCCESS, PROCESSING -> {
+                sent.mayApply = true;
+                sent.ours = true;
+                sent.pollOnly = true;
+                sent.confirmed |= meaning == RespcdMeaning.SUCCESS;
+            }
+            case UNSETTLED, ALREADY_CANCELLED -> {
+                sent.mayApply = true;
+                sent.pollOnly = true;
+            }
+            default -> {
+                // A definite refusal: this cancel did not apply (earlier ones may have).
+            }
+        }
+        return sent;
+    }
+}

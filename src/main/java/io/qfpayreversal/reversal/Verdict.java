@@ -1,0 +1,90 @@
+package io.qfpayreversal.reversal;
+
+import io.qfpayreversal.qfpay.CancelOperation;
+import io.qfpayreversal.qfpay.RespcdMeaning;
+
+/**
+ * The answer of {@code reverse} once QFPay's row is known: the row's state decides, and a paid row
+ * is not a refund case while a cancel this call sent may still apply (a reversal can return the
+ * money of a payment completed meanwhile: advising a refund then pays the customer twice).
+ */
+final class Verdict {
+
+    private Verdict() {
+    }
+
+    /** The answer for a row that can no longer be cancelled; {@code sent} is what this call sent it. */
+    static ReversalResult of(PaymentState state, SentCancels.Sent sent, ReversalResult.Builder result) {
+        boolean mayApply = sent != null && sent.mayApply();
+        if (sent != null) {
+            describeCancel(sent, result);
+        }
+        return switch (state) {
+            case REVERSED, CLOSED -> cancelledBy(state, sent, result);
+            case REFUNDED -> result.build(ReversalStatus.REJECTED,
+                    "The payment completed and was refunded in full; there is nothing to cancel.");
+            case PARTLY_REFUNDED -> mayApply
+                    ? unsettled(result, "The payment shows as partly refunded, but the " + sent.operation().wireName()
+                            + " this call sent may still apply.")
+                    : result.build(ReversalStatus.REFUND_REQUIRED,
+                            "The payment completed and was partly refunded: refund the rest instead.");
+            case PAID -> mayApply
+                    ? unsettled(result, "The payment shows as completed, but the " + sent.operation().wireName()
+                            + " this call sent may still apply and return the money: do not refund yet.")
+                    : result.build(ReversalStatus.REFUND_REQUIRED,
+                            "The payment completed, so it cannot be reversed: refund it instead.");
+            case PENDING, FAILED -> throw new IllegalArgumentException("a cancellable payment has no verdict yet");
+        };
+    }
+
+    /** The cancel was taken but QFPay's row did not settle within the polling budget. */
+    static ReversalResult notSettledInTime(SentCancels.Sent sent, ReversalResult.Builder result) {
+        describeCancel(sent, result);
+        String operation = sent.operation().wireName();
+        if (sent.confirmed()) {
+            return result.build(cancelled(sent.operation()), "QFPay confirmed the " + operation
+                    + " with 0000; its payment row did not show it yet.");
+        }
+        return unsettled(result, "QFPay has not settled the " + operation + " yet (respcd " + sent.last().respcd() + ").");
+    }
+
+    /** PROCESSING: a cancel may still apply, or QFPay has not decided. */
+    static ReversalResult unsettled(ReversalResult.Builder result, String why) {
+        return result.retryable().build(ReversalStatus.PROCESSING, why + " Ask again later with action status.");
+    }
+
+    static ReversalStatus cancelled(CancelOperation operation) {
+        return operation == CancelOperation.CLOSE ? ReversalStatus.CLOSED : ReversalStatus.REVERSED;
+    }
+
+    static String refusal(RespcdMeaning meaning) {
+        return meaning == RespcdMeaning.NOT_SUPPORTED
+                ? ": the channel does not support cancelling this payment."
+                : "; see respcd and resperr.";
+    }
+
+    private static ReversalResult cancelledBy(PaymentState state, SentCancels.Sent sent, ReversalResult.Builder result) {
+        ReversalStatus status = state == PaymentState.CLOSED ? ReversalStatus.CLOSED : ReversalStatus.REVERSED;
+        String done = status == ReversalStatus.CLOSED ? "closed" : "reversed";
+        if (sent == null || !sent.ours()) {
+            return result.alreadyCancelled().build(status, "QFPay had already " + done
+                    + " this payment; nothing new was cancelled.");
+        }
+        String operation = sent.operation().wireName();
+        if (sent.confirmed()) {
+            return result.build(status, "QFPay confirmed the " + operation + ".");
+        }
+        return result.build(status, sent.last().answered()
+                ? "QFPay applied the " + operation + " after processing it."
+                : "QFPay shows the payment " + done + " by this call's " + operation + ", whose answer was lost.");
+    }
+
+    /** The result names the cancel sent: QFPay's answer to it, or only the operation when none came. */
+    private static void describeCancel(SentCancels.Sent sent, ReversalResult.Builder result) {
+        if (sent.last().answered()) {
+            result.cancel(sent.last());
+        } else {
+            result.sent(sent.operation());
+        }
+    }
+}
