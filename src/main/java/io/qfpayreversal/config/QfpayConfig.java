@@ -141,7 +141,7 @@ public interface QfpayConfig {
          * The time one candidate may take (query, cancel, confirming query, some polling): an item
          * is started only when this much is left, and is given no more.
          */
-        @WithDefault("30s")
+        @WithDefault("20s")
         Duration itemBudget();
 
         /** Items listed in the answer; the counts stay exact beyond it. */

@@ -17,7 +17,12 @@ final class Verdict {
     static ReversalResult of(PaymentState state, SentCancels.Sent sent, ReversalResult.Builder result) {
         boolean mayApply = sent != null && sent.mayApply();
         if (sent != null) {
-            describeCancel(sent, result);
+            // The row decides, so its codes stay; a 0000 adds the serial of the reversal or close.
+            if (sent.confirmed()) {
+                result.cancel(sent.last());
+            } else {
+                result.sent(sent.operation());
+            }
         }
         return switch (state) {
             case REVERSED, CLOSED -> cancelledBy(state, sent, result);

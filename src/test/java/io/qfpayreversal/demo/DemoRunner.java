@@ -69,6 +69,9 @@ public final class DemoRunner {
         SimPayment slow = qfpay.add(new SimPayment("20261125000100004", "DEMO-PROCESSING-1", "800201", 500, paidAt,
                 Script.PROCESSING_FOREVER));
         cases.put("Wallet still processing the reversal -> PROCESSING, retry later", reverse(slow));
+        SimPayment racing = qfpay.add(new SimPayment("20261125000100006", "DEMO-RACE-1", "800101", 2500, paidAt,
+                Script.PENDING)).otherCancelInFlight(1);
+        cases.put("Another caller's reversal in flight (QFPay answers 1102) -> settled by querying", reverse(racing));
         cases.put("Status of the processing payment", "{\"action\":\"status\",\"syssn\":\"" + slow.syssn() + "\"}");
         cases.put("Invalid input -> InvalidRequestException, nothing sent",
                 "{\"syssn\":\"20261125-000100005!\",\"txamt\":-100,\"txdtm\":\"2026-02-30 10:00:00\"}");
