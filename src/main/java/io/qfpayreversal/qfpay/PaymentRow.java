@@ -23,6 +23,8 @@ public record PaymentRow(
     public static final int CLOSED = 2;
     public static final int REFUNDED = 3;
     public static final int PARTLY_REFUNDED = 5;
+    /** The row had no readable {@code cancel} flag: never taken as "not cancelled". */
+    public static final int UNKNOWN = -1;
 
     static PaymentRow from(JsonNode row) {
         Long cancel = LenientJson.whole(row, "cancel");
@@ -37,7 +39,7 @@ public record PaymentRow(
                 LenientJson.text(row, "sysdtm"),
                 LenientJson.respcd(row),
                 LenientJson.text(row, "errmsg"),
-                cancel == null ? NOT_CANCELLED : cancel.intValue(),
+                cancel == null ? UNKNOWN : cancel.intValue(),
                 LenientJson.text(row, "chnlsn"));
     }
 

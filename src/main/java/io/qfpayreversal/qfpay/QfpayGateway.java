@@ -107,12 +107,13 @@ public class QfpayGateway {
         if (!sent.containsKey("mchid") && credentials.mchid() != null && !credentials.mchid().isEmpty()) {
             sent.put("mchid", credentials.mchid());
         }
-        Duration timeout = session.deadline().callTimeout(callLimit).orElseThrow(() -> new CallFailure(
-                Fault.NO_TIME, "not started: too little time left before the deadline"));
         SignType signType = config.signType();
         String sign = QfpaySigner.sign(sent, credentials.clientKey(), signType);
         String signTypeHeader = signType == SignType.MD5 ? null : signType.name();
         session.throttle().acquire();
+        // Asked after the throttle's wait, so the wait counts against the deadline too.
+        Duration timeout = session.deadline().callTimeout(callLimit).orElseThrow(() -> new CallFailure(
+                Fault.NO_TIME, "not started: too little time left before the deadline"));
         long started = System.nanoTime();
         Uni<Response> call;
         if (get) {

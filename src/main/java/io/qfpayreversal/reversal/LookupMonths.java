@@ -17,7 +17,8 @@ final class LookupMonths {
 
     /**
      * With {@code txdtm}: its month, and the neighbouring month when {@code txdtm} is within a day
-     * of the boundary. Without: the current month and the previous one.
+     * of the boundary. Without: the current month and the previous one. A month that has not begun
+     * (give or take a day of clock skew) holds nothing yet and is left out.
      */
     static List<YearMonth> of(LocalDateTime txdtm, LocalDateTime now) {
         List<YearMonth> months = new ArrayList<>();
@@ -28,7 +29,8 @@ final class LookupMonths {
         }
         YearMonth month = YearMonth.from(txdtm);
         months.add(month);
-        if (!YearMonth.from(txdtm.plusDays(1)).equals(month)) {
+        boolean nextHasBegun = !month.plusMonths(1).atDay(1).atStartOfDay().isAfter(now.plusDays(1));
+        if (!YearMonth.from(txdtm.plusDays(1)).equals(month) && nextHasBegun) {
             months.add(month.plusMonths(1));
         }
         if (!YearMonth.from(txdtm.minusDays(1)).equals(month)) {

@@ -25,8 +25,9 @@ public enum PaymentState {
     PARTLY_REFUNDED;
 
     /**
-     * The state of {@code row}. A {@code cancel} flag QFPay does not document is an answer this
-     * function cannot read: {@link QfpayUnavailableException}, and nothing is sent.
+     * The state of {@code row}. A {@code cancel} flag that is missing or that QFPay does not
+     * document is an answer this function cannot read: {@link QfpayUnavailableException}; it acts
+     * on no such row.
      */
     public static PaymentState of(PaymentRow row) {
         return switch (row.cancel()) {
@@ -36,9 +37,9 @@ public enum PaymentState {
             case PaymentRow.CLOSED -> CLOSED;
             case PaymentRow.REFUNDED -> REFUNDED;
             case PaymentRow.PARTLY_REFUNDED -> PARTLY_REFUNDED;
-            default -> throw new QfpayUnavailableException("QFPay shows payment " + row.syssn()
-                    + " with cancel flag " + row.cancel() + ", which this function does not know; nothing was"
-                    + " sent. Check the payment with QFPay.");
+            default -> throw new QfpayUnavailableException("QFPay shows payment " + row.syssn() + " with "
+                    + (row.cancel() == PaymentRow.UNKNOWN ? "no readable cancel flag" : "cancel flag " + row.cancel())
+                    + ", which this function does not act on. Check the payment with QFPay.");
         };
     }
 

@@ -4,6 +4,7 @@ import io.qfpayreversal.qfpay.PaymentRow;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Every payment row QFPay lists for a request: one for a {@code syssn}, all attempts for an
@@ -12,17 +13,23 @@ import java.util.Objects;
  */
 public record Payments(List<PaymentRow> rows) {
 
-    private static final Comparator<PaymentRow> DECIDING_FIRST = Comparator
-            .comparingInt((PaymentRow row) -> PaymentState.of(row).urgency())
-            .thenComparing(PaymentRow::sysdtm, Comparator.nullsLast(Comparator.reverseOrder()));
+    private static final Comparator<PaymentRow> LATEST_FIRST =
+            Comparator.comparing(PaymentRow::sysdtm, Comparator.nullsLast(Comparator.reverseOrder()));
 
     public Payments {
         rows = List.copyOf(rows);
     }
 
-    /** The row the answer comes from, or {@code null} when QFPay lists none. */
-    public PaymentRow deciding() {
-        return rows.stream().min(DECIDING_FIRST).orElse(null);
+    /**
+     * The row to act on or answer from, or {@code null} when QFPay lists none. Of equally urgent
+     * rows, one not {@code awaiting} a cancel's outcome comes first (so every open attempt gets its
+     * cancel while others settle), then the latest.
+     */
+    public PaymentRow deciding(Predicate<PaymentRow> awaiting) {
+        Comparator<PaymentRow> order = Comparator.comparingInt((PaymentRow row) -> PaymentState.of(row).urgency())
+                .thenComparing(awaiting::test)
+                .thenComparing(LATEST_FIRST);
+        return rows.stream().min(order).orElse(null);
     }
 
     /** Whether {@code row} belongs to what {@code request} names. */

@@ -2,6 +2,7 @@ package io.qfpayreversal.reversal;
 
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.CredentialsProvider;
+import io.qfpayreversal.error.ConfigurationException;
 import io.qfpayreversal.error.InvalidRequestException;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.error.Violation;
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
  * cancelled, send the cancel its pay type takes, then query again. Answers that do not settle the
  * outcome (processing, duplicate, "already cancelled", busy, lost) are settled by querying, never
  * taken as the verdict; the verdict comes from the row ({@link Verdict}), with one rule on top: no
- * refund is advised while a cancel this call sent may still apply.
+ * refund is advised, and no error thrown, while a cancel this call sent may still apply.
  */
 @ApplicationScoped
 public class ReversalService {
@@ -59,13 +60,23 @@ public class ReversalService {
     public ReversalResult reverse(ReversalRequest request, QfpaySession session) {
         request.logIds();
         SentCancels sent = new SentCancels();
-        PollSchedule polls = new PollSchedule(config, session.deadline());
-        while (true) {
-            PaymentLookup.Found found = find(request, session, sent);
-            if (found == null) {
-                return confirmedUnread(request, sent.anyConfirmed());
+        try {
+            return decide(request, session, sent, new PollSchedule(config, session.deadline()));
+        } catch (InvalidRequestException | QfpayUnavailableException | ConfigurationException e) {
+            if (!sent.anyMayApply()) {
+                throw e;
             }
-            PaymentRow row = found.payments().deciding();
+            // A retry that started afresh would not know of the cancel in flight: answer what is known.
+            LOG.warnf("reverse of %s stopped after a cancel was sent: %s", request.displayId(), e.getMessage());
+            return afterFailure(request, sent, e);
+        }
+    }
+
+    private ReversalResult decide(ReversalRequest request, QfpaySession session, SentCancels sent,
+            PollSchedule polls) {
+        while (true) {
+            PaymentLookup.Found found = lookup.find(request, session);
+            PaymentRow row = sent.seen(found.payments()).deciding(sent::awaiting);
             ReversalResult.Builder result = ReversalResult.builder(request).payment(row);
             if (found.refused() || row == null) {
                 result.answered(found.answer().respcd(), found.answer().resperr(), found.answer().respmsg());
@@ -80,9 +91,10 @@ public class ReversalService {
             PaymentState state = PaymentState.of(row);
             SentCancels.Sent ours = sent.of(row.syssn());
             if (!state.cancellable()) {
-                return Verdict.of(state, ours, result);
+                return Verdict.of(state, ours, sent.anyMayApply(), result);
             }
-            if (ours != null && ours.pollOnly()) {
+            if (sent.awaiting(row)) {
+                // Every open attempt has a cancel QFPay took: only its row can settle it now.
                 if (!polls.waitForNext(pause)) {
                     return Verdict.notSettledInTime(ours, result);
                 }
@@ -98,19 +110,6 @@ public class ReversalService {
         }
     }
 
-    /** The lookup, or {@code null} when it failed after QFPay confirmed a cancel with 0000. */
-    private PaymentLookup.Found find(ReversalRequest request, QfpaySession session, SentCancels sent) {
-        try {
-            return lookup.find(request, session);
-        } catch (QfpayUnavailableException e) {
-            if (sent.anyConfirmed() == null) {
-                throw e;
-            }
-            LOG.warnf("query after a confirmed cancel of %s failed: %s", request.displayId(), e.getMessage());
-            return null;
-        }
-    }
-
     /**
      * Sends the cancel {@code row} takes; returns the answer when that settles it, or {@code null}
      * to query again (at once after a 0000, after a wait otherwise).
@@ -119,9 +118,8 @@ public class ReversalService {
             ReversalResult.Builder result) {
         String payType = payType(request, row);
         CancelOperation operation = routes.operationFor(payType).orElse(null);
-        SentCancels.Sent before = sent.of(row.syssn());
         if (operation == null) {
-            return before != null && before.mayApply()
+            return sent.anyMayApply()
                     ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
                     : result.build(ReversalStatus.REJECTED, "Pay type " + payType
                             + " is in neither the reversal nor the close table; nothing was sent.");
@@ -129,17 +127,18 @@ public class ReversalService {
         CancelAnswer answer = gateway.cancel(operation, cancelParams(request, row), session);
         SentCancels.Sent now = sent.record(row.syssn(), answer);
         if (!answer.answered()) {
-            return afterNoAnswer(request, answer, now, session, result);
+            waitBeforeQuerying(request, answer, now, session.deadline());
+            return null;
         }
         result.cancel(answer);
         return switch (answer.meaning()) {
             case SUCCESS -> config.confirmAfterCancel() ? null
                     : result.build(Verdict.cancelled(operation), "QFPay confirmed the " + operation.wireName() + ".");
             case PROCESSING, UNSETTLED, ALREADY_CANCELLED -> null;
-            case COMPLETED -> Verdict.of(PaymentState.PAID, now, result);
-            case NOT_FOUND -> now.mayApply() ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
-                    : result.build(ReversalStatus.NOT_FOUND, "QFPay found no payment to " + operation.wireName() + ".");
-            default -> now.mayApply() ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
+            case COMPLETED -> Verdict.of(PaymentState.PAID, now, sent.anyMayApply(), result);
+            // Its query lists the payment, so "not found" to the cancel is a refusal, not NOT_FOUND.
+            default -> sent.anyMayApply()
+                    ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
                     : result.build(ReversalStatus.REJECTED, "QFPay refused the " + operation.wireName()
                             + Verdict.refusal(answer.meaning()));
         };
@@ -147,16 +146,11 @@ public class ReversalService {
 
     /**
      * A cancel got no usable answer: QFPay may or may not have acted. Wait, then query before
-     * anything is sent again; answer now when no query fits before the deadline.
+     * anything is sent again; with no time left for a query, stop (what is known is answered).
      */
-    private ReversalResult afterNoAnswer(ReversalRequest request, CancelAnswer answer, SentCancels.Sent now,
-            QfpaySession session, ReversalResult.Builder result) {
-        Deadline deadline = session.deadline();
+    private void waitBeforeQuerying(ReversalRequest request, CancelAnswer answer, SentCancels.Sent now,
+            Deadline deadline) {
         if (!deadline.allowsCallAfter(Duration.ZERO)) {
-            if (now.mayApply()) {
-                return Verdict.unsettled(result.sent(answer.operation()), "The " + answer.operation().wireName()
-                        + " got no answer and no time is left to query it; it may still apply.");
-            }
             throw unknownOutcome(request, answer);
         }
         Duration wait = RetryPolicy.delay(now.attempts(), config.retryBaseDelay(), config.retryMaxDelay(), null,
@@ -167,7 +161,6 @@ public class ReversalService {
         LOG.infof("%s of %s has an unknown outcome (%s); querying again in %d ms", answer.operation().wireName(),
                 request.displayId(), answer.fault(), wait.toMillis());
         pause.pause(wait);
-        return null;
     }
 
     /** The payment's own pay type decides the cancel; an input that contradicts it is refused. */
@@ -190,11 +183,27 @@ public class ReversalService {
                 .put("udid", request.udid());
     }
 
-    private static ReversalResult confirmedUnread(ReversalRequest request, SentCancels.Sent confirmed) {
-        CancelOperation operation = confirmed.operation();
-        return ReversalResult.builder(request).cancel(confirmed.last()).build(Verdict.cancelled(operation),
-                "QFPay confirmed the " + operation.wireName() + "; the confirming query failed, so check with"
-                        + " action status.");
+    /**
+     * The answer when the function cannot go on after sending a cancel that may still apply: a
+     * 0000 stands when no other attempt of the order was open or paid; otherwise PROCESSING.
+     */
+    private static ReversalResult afterFailure(ReversalRequest request, SentCancels sent, RuntimeException cause) {
+        SentCancels.Sent confirmed = sent.confirmedAlone();
+        if (confirmed != null) {
+            CancelOperation operation = confirmed.operation();
+            return ReversalResult.builder(request).cancel(confirmed.last()).build(Verdict.cancelled(operation),
+                    "QFPay confirmed the " + operation.wireName() + "; the confirming query failed, so check with"
+                            + " action status.");
+        }
+        SentCancels.Sent pending = sent.anyThatMayApply();
+        ReversalResult.Builder result = ReversalResult.builder(request);
+        if (pending.last().answered()) {
+            result.cancel(pending.last());
+        } else {
+            result.sent(pending.operation());
+        }
+        return Verdict.unsettled(result, "The " + pending.operation().wireName() + " this call sent may still"
+                + " apply, and it could not be settled: " + cause.getMessage());
     }
 
     private static QfpayUnavailableException unknownOutcome(ReversalRequest request, CancelAnswer answer) {

@@ -3,7 +3,9 @@ package io.qfpayreversal.reversal;
 import io.qfpayreversal.qfpay.CancelAnswer;
 import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.qfpay.RespcdMeaning;
+import io.qfpayreversal.qfpay.PaymentRow;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Map;
 final class SentCancels {
 
     private final Map<String, Sent> bySyssn = new HashMap<>();
+    private Payments lastSeen = new Payments(List.of());
 
     /** One payment's cancels; the flags are sticky across attempts. */
     static final class Sent {
@@ -62,13 +65,43 @@ final class SentCancels {
         return bySyssn.get(syssn);
     }
 
+    /** Remembers what QFPay showed last, for an answer if it cannot be asked again. */
+    Payments seen(Payments payments) {
+        lastSeen = payments;
+        return payments;
+    }
+
     boolean anyMayApply() {
         return bySyssn.values().stream().anyMatch(Sent::mayApply);
     }
 
-    /** A cancel QFPay confirmed with 0000, for an answer when its row cannot be read any more. */
-    Sent anyConfirmed() {
-        return bySyssn.values().stream().filter(Sent::confirmed).findFirst().orElse(null);
+    /** A cancel that may still apply, to name in an answer; {@code null} when none may. */
+    Sent anyThatMayApply() {
+        return bySyssn.values().stream().filter(Sent::mayApply).findFirst().orElse(null);
+    }
+
+    /** Whether {@code row} has a cancel QFPay took and has not settled: poll it, never send again. */
+    boolean awaiting(PaymentRow row) {
+        Sent sent = bySyssn.get(row.syssn());
+        return sent != null && sent.pollOnly();
+    }
+
+    /**
+     * The cancel QFPay confirmed with 0000 when it is all that is in flight and no other attempt of
+     * the order was last seen open or paid: then the 0000 is the answer; else {@code null}.
+     */
+    Sent confirmedAlone() {
+        List<Sent> mayApply = bySyssn.values().stream().filter(Sent::mayApply).toList();
+        if (mayApply.size() != 1 || !mayApply.get(0).confirmed()) {
+            return null;
+        }
+        Sent confirmed = mayApply.get(0);
+        boolean othersSettled = lastSeen.rows().stream()
+                .filter(row -> bySyssn.get(row.syssn()) != confirmed)
+                .map(PaymentState::of)
+                .noneMatch(state -> state == PaymentState.PAID || state == PaymentState.PARTLY_REFUNDED
+                        || state == PaymentState.PENDING);
+        return othersSettled ? confirmed : null;
     }
 
     Sent record(String syssn, CancelAnswer answer) {

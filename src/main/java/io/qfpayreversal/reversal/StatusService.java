@@ -27,7 +27,7 @@ public class StatusService {
             throw new QfpayUnavailableException("QFPay refused the status query (respcd "
                     + found.answer().respcd() + ")");
         }
-        PaymentRow row = found.payments().deciding();
+        PaymentRow row = found.payments().deciding(any -> false);
         PaymentStatus status = PaymentStatus.of(row == null ? null : PaymentState.of(row));
         if (row == null) {
             result.answered(found.answer().respcd(), found.answer().resperr(), found.answer().respmsg());

@@ -13,9 +13,12 @@ final class Verdict {
     private Verdict() {
     }
 
-    /** The answer for a row that can no longer be cancelled; {@code sent} is what this call sent it. */
-    static ReversalResult of(PaymentState state, SentCancels.Sent sent, ReversalResult.Builder result) {
-        boolean mayApply = sent != null && sent.mayApply();
+    /**
+     * The answer for a row that can no longer be cancelled; {@code sent} is what this call sent it,
+     * {@code mayApply} whether any cancel this call sent (to any attempt) may still apply.
+     */
+    static ReversalResult of(PaymentState state, SentCancels.Sent sent, boolean mayApply,
+            ReversalResult.Builder result) {
         if (sent != null) {
             // The row decides, so its codes stay; a 0000 adds the serial of the reversal or close.
             if (sent.confirmed()) {
@@ -29,28 +32,29 @@ final class Verdict {
             case REFUNDED -> result.build(ReversalStatus.REJECTED,
                     "The payment completed and was refunded in full; there is nothing to cancel.");
             case PARTLY_REFUNDED -> mayApply
-                    ? unsettled(result, "The payment shows as partly refunded, but the " + sent.operation().wireName()
-                            + " this call sent may still apply.")
+                    ? unsettled(result, "The payment shows as partly refunded, but a cancel this call sent may"
+                            + " still apply.")
                     : result.build(ReversalStatus.REFUND_REQUIRED,
                             "The payment completed and was partly refunded: refund the rest instead.");
             case PAID -> mayApply
-                    ? unsettled(result, "The payment shows as completed, but the " + sent.operation().wireName()
-                            + " this call sent may still apply and return the money: do not refund yet.")
+                    ? unsettled(result, "The payment shows as completed, but a cancel this call sent may still"
+                            + " apply and return the money: do not refund yet.")
                     : result.build(ReversalStatus.REFUND_REQUIRED,
                             "The payment completed, so it cannot be reversed: refund it instead.");
             case PENDING, FAILED -> throw new IllegalArgumentException("a cancellable payment has no verdict yet");
         };
     }
 
-    /** The cancel was taken but QFPay's row did not settle within the polling budget. */
+    /**
+     * QFPay took the cancel but its row still shows the payment open after the polling budget: a
+     * row that contradicts even a 0000 is not yet a cancel.
+     */
     static ReversalResult notSettledInTime(SentCancels.Sent sent, ReversalResult.Builder result) {
-        describeCancel(sent, result);
+        result.cancel(sent.last());
         String operation = sent.operation().wireName();
-        if (sent.confirmed()) {
-            return result.build(cancelled(sent.operation()), "QFPay confirmed the " + operation
-                    + " with 0000; its payment row did not show it yet.");
-        }
-        return unsettled(result, "QFPay has not settled the " + operation + " yet (respcd " + sent.last().respcd() + ").");
+        return unsettled(result, sent.confirmed()
+                ? "QFPay answered 0000 to the " + operation + ", but its row still shows the payment open."
+                : "QFPay has not settled the " + operation + " yet (respcd " + sent.last().respcd() + ").");
     }
 
     /** PROCESSING: a cancel may still apply, or QFPay has not decided. */
@@ -82,14 +86,5 @@ final class Verdict {
         return result.build(status, sent.last().answered()
                 ? "QFPay applied the " + operation + " after processing it."
                 : "QFPay shows the payment " + done + " by this call's " + operation + ", whose answer was lost.");
-    }
-
-    /** The result names the cancel sent: QFPay's answer to it, or only the operation when none came. */
-    private static void describeCancel(SentCancels.Sent sent, ReversalResult.Builder result) {
-        if (sent.last().answered()) {
-            result.cancel(sent.last());
-        } else {
-            result.sent(sent.operation());
-        }
     }
 }

@@ -18,6 +18,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,6 +89,7 @@ public class SweepService {
             QfpaySession session, List<SweepItem> items) {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.sweep().concurrency()));
         AtomicBoolean deadlineNear = new AtomicBoolean();
+        Set<PaymentRow> started = ConcurrentHashMap.newKeySet();
         List<Future<SweepItem>> results = new ArrayList<>();
         int attempted = 0;
         try {
@@ -107,12 +110,13 @@ public class SweepService {
                             return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
                         }
                         // The item's own budget bounds every call and wait it makes.
+                        started.add(row);
                         return cancel(row, session.within(config.sweep().itemBudget()));
                     }));
                 }
             }
             for (int i = 0; i < results.size(); i++) {
-                items.add(awaitItem(results.get(i), candidates.get(i), deadline, deadlineNear));
+                items.add(awaitItem(results.get(i), candidates.get(i), started, deadline, deadlineNear));
             }
         } finally {
             workers.shutdownNow();
@@ -124,12 +128,16 @@ public class SweepService {
      * An item's outcome, waited for no later than the deadline: a summary must always be returned.
      * Items are bounded by their budget, so this only fires if one overran it.
      */
-    private SweepItem awaitItem(Future<SweepItem> result, PaymentRow row, Deadline deadline, AtomicBoolean deadlineNear) {
+    private SweepItem awaitItem(Future<SweepItem> result, PaymentRow row, Set<PaymentRow> started, Deadline deadline,
+            AtomicBoolean deadlineNear) {
         try {
             return result.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             deadlineNear.set(true);
             result.cancel(true);
+            if (!started.contains(row)) {
+                return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
+            }
             return item(row, SweepItem.FAILED, null, "did not finish before the Lambda deadline; its outcome is"
                     + " unknown: it is queried before anything is sent on the next run");
         } catch (InterruptedException e) {

@@ -166,4 +166,47 @@ class MoneyRulesTest extends FunctionTest {
         assertThat(operations()).containsExactly("query");
         assertThat(payment.cancel()).isZero();
     }
+
+    @Test
+    void reverse_twoOpenAttemptsOneRowLaggingAfterIts0000_cancelsBothAndAnswersProcessing() {
+        LocalDateTime at = LocalDateTime.now(HK).withNano(0).minusMinutes(10);
+        SimPayment older = simulator.add(new SimPayment("20260000000003001", "LAG-1", "800101", 2500, at, Script.PENDING));
+        SimPayment lagging = simulator.add(new SimPayment("20260000000003002", "LAG-1", "800101", 2500,
+                at.plusMinutes(1), Script.CONFIRMED_ROW_LAGS));
+
+        JsonPath result = answer("{\"out_trade_no\":\"LAG-1\",\"txamt\":2500,\"txdtm\":\"" + older.txdtm() + "\"}");
+
+        assertThat(simulator.calls("reversal")).extracting(call -> call.params().get("syssn"))
+                .containsExactly(lagging.syssn(), older.syssn());
+        assertThat(older.cancel()).isEqualTo(1);
+        assertThat(result.getString("status")).isEqualTo("PROCESSING");
+        assertThat(result.getString("message")).contains("0000").contains("still shows the payment open");
+    }
+
+    @Test
+    void reverse_cancelAnsweredNotFoundForAListedPayment_isRejectedNotNotFound() {
+        SimPayment payment = payment("800101", Script.CANCEL_NOT_FOUND);
+
+        JsonPath result = answer(reverseEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("REJECTED");
+        assertThat(result.getString("respcd")).isEqualTo("1136");
+    }
+
+    @Test
+    void reverse_answerLostThenQfpayUnreachable_isProcessingNotAnError() {
+        SimPayment payment = payment("800101", Script.PENDING);
+        simulator.failNext("reversal", SimFault.TIMEOUT_APPLIED, 1);
+        simulator.onCall(() -> {
+            if (simulator.calls("reversal").size() == 1 && simulator.calls("query").size() == 1) {
+                simulator.failNext("query", SimFault.HTTP_503, 100);
+            }
+        });
+
+        JsonPath result = answer(reverseEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("PROCESSING");
+        assertThat(result.getBoolean("retryable")).isTrue();
+        assertThat(payment.cancel()).isEqualTo(1);
+    }
 }

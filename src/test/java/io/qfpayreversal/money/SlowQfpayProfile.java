@@ -18,6 +18,7 @@ public class SlowQfpayProfile implements QuarkusTestProfile {
                 "qfpay.poll-initial-delay", "500ms",
                 "qfpay.poll-max-delay", "4s",
                 "qfpay.sweep.concurrency", "1",
+                "qfpay.sweep.item-budget", "20s",
                 "qfpay.sweep.rate-per-minute", "100000");
     }
 }

@@ -16,10 +16,11 @@ class LookupMonthsTest {
             "2026-10-15T10:00:00 | 2026-10",
             "2026-10-31T23:59:58 | 2026-10,2026-11",
             "2026-10-30T23:59:59 | 2026-10",
-            "2026-12-31T12:00:00 | 2026-12,2027-01",
+            "2025-12-31T12:00:00 | 2025-12,2026-01",
+            "2026-11-30T23:59:58 | 2026-11",
             "2026-11-01T00:00:05 | 2026-11,2026-10",
             "2024-02-29T08:00:00 | 2024-02,2024-03"})
-    void of_txdtm_searchesItsMonthAndTheNeighbourWithinADayOfTheBoundary(String txdtm, String months) {
+    void of_txdtm_searchesItsMonthAndThePastNeighbourWithinADayOfTheBoundary(String txdtm, String months) {
         assertThat(LookupMonths.of(LocalDateTime.parse(txdtm), NOW)).map(YearMonth::toString)
                 .containsExactly(months.split(","));
     }

@@ -300,6 +300,12 @@ public final class QfpaySimulator implements AutoCloseable {
                 return ok(cancelBody(payment, "1143", "processing"));
             case PROCESSING_FOREVER:
                 return ok(cancelBody(payment, "1143", "processing"));
+            case CONFIRMED_ROW_LAGS:
+                payment.cancelInFlight = close ? 2 : 1;
+                payment.queriesUntilCancelled = Integer.MAX_VALUE;
+                return ok(cancelBody(payment, "0000", "success"));
+            case CANCEL_NOT_FOUND:
+                return ok(result("1136", "transaction not found"));
             case PAID_DURING_CANCEL:
                 payment.respcd = "0000";
                 return ok(cancelBody(payment, "0000", "success"));

@@ -21,5 +21,9 @@ public enum Script {
     /** Queries answer normally; every reversal or close answers HTTP 500. */
     CANCEL_SERVER_ERROR,
     /** The channel cannot cancel: a close answers 1297, a reversal 1150. */
-    NOT_CANCELLABLE
+    NOT_CANCELLABLE,
+    /** The cancel answers 0000, but the row keeps showing the payment open (QFPay's view lags). */
+    CONFIRMED_ROW_LAGS,
+    /** Queries list the payment, but a cancel answers 1136 (transaction not found). */
+    CANCEL_NOT_FOUND
 }
