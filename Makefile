@@ -1,18 +1,27 @@
-# qfpay-reversal — every command a developer or CI needs. See README.md.
+# qfpay-reversal — every command a developer or CI needs. `make` alone lists them; see README.md.
 MVN ?= mvn -B
 
-.PHONY: demo test bench package lint native deploy clean tools
+.DEFAULT_GOAL := help
+.PHONY: help demo invoke test bench package lint native deploy clean tools
+
+## List the targets (this text).
+help:
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if(doc!=""){sub(/:.*/,"",$$1); printf "  make %-9s %s\n",$$1,doc}} {doc=""}' $(MAKEFILE_LIST)
 
 ## Run the packaged function on sample events against the local QFPay simulator (offline).
 demo:
 	bash scripts/demo.sh
+
+## Run one event (EVENT=events/reverse.json) through the packaged function: local simulator, or QFPAY_BASE_URL with credentials from the environment.
+invoke:
+	bash scripts/invoke.sh "$(EVENT)"
 
 ## Everything: unit and end-to-end tests, the packaged-artifact tests, and the template lint.
 test: tools
 	$(MVN) verify
 	$(MAKE) lint
 
-## Time the packaged function as Lambda runs it, next to the seed guide's Python client (no timing is asserted).
+## Time the packaged function as Lambda runs it, next to QFPay's sample Python client (no timing is asserted).
 bench:
 	bash scripts/bench.sh
 
@@ -24,8 +33,8 @@ package:
 native:
 	bash scripts/native.sh
 
-## Deploy with AWS SAM (PACKAGE=jvm after `make package`, native after `make native`).
 PACKAGE ?= native
+## Deploy with AWS SAM (PACKAGE=jvm after `make package`, native after `make native`).
 deploy:
 	sam deploy --guided --parameter-overrides PackageType=$(PACKAGE)
 
@@ -33,8 +42,10 @@ deploy:
 lint:
 	cfn-lint template.yaml
 
+## Install what the build and tests need when missing (Maven, JDK, moto_server, cfn-lint).
 tools:
 	bash scripts/tools.sh
 
+## Remove target/.
 clean:
 	$(MVN) -q clean
