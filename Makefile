@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 
 .DEFAULT_GOAL := help
-.PHONY: help demo invoke test bench package lint native deploy clean tools
+.PHONY: help demo invoke test bench package lint native credentials deploy clean tools
 
 ## List the targets (this text).
 help:
@@ -32,6 +32,10 @@ package:
 ## Native target/function.zip (needs GraalVM/Mandrel or Docker/Podman; says so and fails otherwise).
 native:
 	bash scripts/native.sh
+
+## Store the QFPay credentials in SSM under SSM_PATH (prompts; the key stays out of shell history). KMS_KEY_ID= for your own key.
+credentials:
+	bash scripts/put-credentials.sh "$(SSM_PATH)"
 
 PACKAGE ?= native
 ## Deploy with AWS SAM (PACKAGE=jvm after `make package`, native after `make native`).
