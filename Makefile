@@ -6,7 +6,7 @@ MVN ?= mvn -B
 
 ## List the targets (this text).
 help:
-	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if(doc!=""){sub(/:.*/,"",$$1); printf "  make %-9s %s\n",$$1,doc}} {doc=""}' $(MAKEFILE_LIST)
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if(doc!=""){sub(/:.*/,"",$$1); printf "  make %-12s %s\n",$$1,doc}} {doc=""}' $(MAKEFILE_LIST)
 
 ## Run the packaged function on sample events against the local QFPay simulator (offline).
 demo:
