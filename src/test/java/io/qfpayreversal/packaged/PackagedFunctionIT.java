@@ -2,9 +2,12 @@ package io.qfpayreversal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qfpayreversal.simulator.RecordedCall;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
+import io.qfpayreversal.testing.EmfLines;
 import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.Fixtures;
@@ -15,6 +18,8 @@ import io.qfpayreversal.testing.TestEnvironment;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +44,8 @@ import org.junit.jupiter.api.Test;
 class PackagedFunctionIT extends FunctionTest {
 
     private static PackagedFunction jvmFunction;
+    /** Where the packaged function's output goes: our runtime client's log, or Quarkus's for the native bootstrap. */
+    private static Path functionLog = Path.of(System.getProperty("quarkus.log.file.path", "target/quarkus.log"));
 
     /** Once per class, after the test environment is up (it is not yet in {@code @BeforeAll}). */
     @BeforeEach
@@ -53,6 +60,7 @@ class PackagedFunctionIT extends FunctionTest {
         if (!"jar".equals(artifact.getProperty("type"))) {
             return; // the native bootstrap polls by itself
         }
+        functionLog = Path.of("target/packaged-function-it.log");
         MotoSsm ssm = TestEnvironment.ssm();
         jvmFunction = PackagedFunction.start(Path.of("target/function.zip"), "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_", Map.of(
                 "QFPAY_BASE_URL", TestEnvironment.simulator().baseUrl(),
@@ -61,7 +69,7 @@ class PackagedFunctionIT extends FunctionTest {
                 "AWS_REGION", MotoSsm.REGION,
                 "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
-                "QFPAY_POLL_BUDGET", "2s"), List.of(), Path.of("target/packaged-function-it.log"));
+                "QFPAY_POLL_BUDGET", "2s"), List.of(), functionLog);
     }
 
     @AfterAll
@@ -132,5 +140,46 @@ class PackagedFunctionIT extends FunctionTest {
 
         assertThat(summary.getInt("reversed")).isEqualTo(1);
         assertThat(stale.cancel()).isEqualTo(1);
+    }
+
+    @Test
+    void metrics_reverse_writesEmfLinesForTheOutcomeAndQfpayLatency_withoutSecrets() throws IOException {
+        long logBefore = Files.exists(functionLog) ? Files.size(functionLog) : 0;
+        SimPayment payment = payment("800101", Script.PENDING);
+
+        assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REVERSED");
+
+        String written = readFrom(functionLog, logBefore); // flushed before the answer was returned
+        List<JsonNode> emf = EmfLines.in(written); // each line checked against the EMF specification
+        List<JsonNode> outcome = EmfLines.with(emf, Map.of("action", "reverse")).stream()
+                .filter(document -> !document.has("operation")).toList();
+        assertThat(outcome).hasSize(1);
+        assertThat(outcome.get(0).path("REVERSED").asInt()).isEqualTo(1);
+        assertThat(outcome.get(0).path("REFUND_REQUIRED").asInt(-1)).isZero();
+        assertThat(outcome.get(0).path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                .isEqualTo("QfpayReversal");
+        List<JsonNode> queries = EmfLines.with(emf, Map.of("operation", "query"));
+        assertThat(queries).hasSize(1);
+        assertThat(queries.get(0).path("QfpayLatency").isArray()).isTrue();
+        assertThat(queries.get(0).path("QfpayLatency")).hasSize(2);
+        assertThat(queries.get(0).path("QfpayCalls").asInt()).isEqualTo(2);
+        List<JsonNode> reversals = EmfLines.with(emf, Map.of("operation", "reversal"));
+        assertThat(reversals).hasSize(1);
+        assertThat(reversals.get(0).path("QfpayLatency").isNumber()).isTrue();
+        String emfText = emf.toString();
+        assertThat(emfText).doesNotContain(QfpayTestEnvironment.CLIENT_KEY, payment.syssn());
+        for (RecordedCall call : simulator.calls()) {
+            assertThat(written).doesNotContain(call.sign());
+        }
+        assertThat(written).doesNotContain(QfpayTestEnvironment.CLIENT_KEY);
+    }
+
+    private static String readFrom(Path log, long offset) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            file.seek(offset);
+            byte[] bytes = new byte[(int) (file.length() - offset)];
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 }
