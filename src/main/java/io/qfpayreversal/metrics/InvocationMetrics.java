@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The function's metrics, written in CloudWatch Embedded Metric Format once per invocation, when
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InvocationMetrics {
 
     public static final String NAMESPACE = "QfpayReversal";
+    private static final Logger LOG = Logger.getLogger(InvocationMetrics.class);
 
     private final Clock clock;
     private final ObjectMapper json;
@@ -78,6 +80,9 @@ public class InvocationMetrics {
             sink.write(outcomeDocument(outcome, sweep, now, requestId).toJson());
             calls.forEach((operation, stats) -> operationDocuments(operation, stats, outcome.action(), now, requestId)
                     .forEach(document -> sink.write(document.toJson())));
+        } catch (RuntimeException e) {
+            // Metrics never fail an invocation that has its answer; the message holds no request content.
+            LOG.warnf("metrics not written: %s", e.toString());
         } finally {
             calls.clear();
             credentialLoads = 0;

@@ -195,6 +195,18 @@ class InvocationMetricsTest {
         assertThat(String.join("\n", lines)).doesNotContain("20261125000000123", "ORDER-123", "syssn", "out_trade_no");
     }
 
+    @Test
+    void aSinkThatFails_neverFailsTheInvocation() {
+        InvocationMetrics failing = new InvocationMetrics(Clock.fixed(NOW, ZoneOffset.UTC), new ObjectMapper(), "f",
+                line -> {
+                    throw new IllegalStateException("stdout closed");
+                });
+        failing.qfpayCall("query", 1, 12, null);
+
+        failing.invocationDone(result(ReversalStatus.REVERSED));
+        failing.invocationFailed(new IllegalStateException("bug"));
+    }
+
     private JsonNode single(Map<String, String> dimensions) {
         List<JsonNode> matching = EmfLines.with(EmfLines.in(String.join("\n", lines)), dimensions).stream()
                 .filter(d -> dimensions.containsKey("operation") || !d.has("operation")).toList();
