@@ -1,6 +1,7 @@
 package io.qfpayreversal.credentials;
 
 import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.metrics.InvocationMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -12,9 +13,11 @@ import jakarta.enterprise.inject.Instance;
 public class CredentialsProvider {
 
     private final CredentialsSource source;
+    private final InvocationMetrics metrics;
     private volatile Credentials cached;
 
-    CredentialsProvider(QfpayConfig config, Instance<SsmCredentialsSource> ssm) {
+    CredentialsProvider(QfpayConfig config, Instance<SsmCredentialsSource> ssm, InvocationMetrics metrics) {
+        this.metrics = metrics;
         this.source = config.ssmPath().isPresent() ? ssm.get() : new ConfigCredentialsSource(config);
     }
 
@@ -39,6 +42,7 @@ public class CredentialsProvider {
             synchronized (this) {
                 if (cached == null) {
                     cached = source.load();
+                    metrics.credentialsLoaded(false);
                 }
                 credentials = cached;
             }
@@ -57,6 +61,7 @@ public class CredentialsProvider {
         }
         cached = null;
         cached = source.load();
+        metrics.credentialsLoaded(true);
         return cached;
     }
 }

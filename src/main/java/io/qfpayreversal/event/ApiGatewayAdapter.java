@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.error.Violation;
+import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.reversal.Action;
 import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
@@ -61,6 +62,7 @@ public class ApiGatewayAdapter {
     }
 
     private ProxyResponse reverse(HttpRequest request, Deadline deadline, String requestId) {
+        LogFields.put(LogFields.ACTION, Action.REVERSE.wireName());
         JsonNode body = parseBody(request);
         if (body == null || !body.isObject()) {
             return answers.invalid("The body must be a JSON object.",
@@ -71,6 +73,7 @@ public class ApiGatewayAdapter {
     }
 
     private ProxyResponse status(HttpRequest request, Deadline deadline, String requestId) {
+        LogFields.put(LogFields.ACTION, Action.STATUS.wireName());
         ObjectNode input = json.createObjectNode().put("action", Action.STATUS.wireName());
         request.query().forEach((name, value) -> {
             if (name.equals("syssn") || name.equals("out_trade_no")) {

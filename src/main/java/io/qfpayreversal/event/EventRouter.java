@@ -42,6 +42,9 @@ public class EventRouter {
     public Object route(JsonNode event, Deadline deadline, String requestId) {
         EventShape shape = EventShape.of(event);
         LogFields.put("event_shape", shape);
+        if (shape == EventShape.SCHEDULED) {
+            LogFields.put(LogFields.ACTION, Action.SWEEP.wireName());
+        }
         return switch (shape) {
             case API_GATEWAY_REST -> api.handle(HttpRequest.fromRest(event), deadline, requestId);
             case API_GATEWAY_HTTP -> api.handle(HttpRequest.fromHttpApi(event), deadline, requestId);
@@ -52,8 +55,9 @@ public class EventRouter {
 
     /** A direct invocation (Step Functions, the CLI): the event is the request itself. */
     private Object direct(JsonNode input, Deadline deadline) {
-        if (RequestValidator.peekAction(input) == Action.SWEEP) {
-            LogFields.put(LogFields.ACTION, Action.SWEEP.wireName());
+        Action action = RequestValidator.peekAction(input);
+        LogFields.put(LogFields.ACTION, action == null ? null : action.wireName()); // known before validation fails
+        if (action == Action.SWEEP) {
             return sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline);
         }
         ReversalRequest request = RequestValidator.validate(input);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.event.EventRouter;
 import io.qfpayreversal.logging.LogFields;
+import io.qfpayreversal.metrics.InvocationMetrics;
 import io.qfpayreversal.time.Deadline;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -23,8 +24,11 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
     private final Clock clock;
     private final LambdaTimeLeft timeLeft;
     private final QfpayConfig config;
+    private final InvocationMetrics metrics;
 
-    ReversalHandler(EventRouter router, Clock clock, LambdaTimeLeft timeLeft, QfpayConfig config) {
+    ReversalHandler(EventRouter router, Clock clock, LambdaTimeLeft timeLeft, QfpayConfig config,
+            InvocationMetrics metrics) {
+        this.metrics = metrics;
         this.router = router;
         this.clock = clock;
         this.timeLeft = timeLeft;
@@ -41,12 +45,14 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
             long millis = elapsed(started);
             Map<String, Object> outcome = Outcome.fields(answer, millis);
             LogFields.with(outcome, () -> LOG.infof("invocation done %s", outcome));
+            metrics.invocationDone(answer);
             return answer;
         } catch (RuntimeException e) {
             long millis = elapsed(started);
             LogFields.with(LogFields.of("outcome", "error", "error", e.getClass().getName(), "duration_ms", millis),
                     () -> LOG.infof("invocation failed error=%s message=%s duration_ms=%d",
                             e.getClass().getSimpleName(), e.getMessage(), millis));
+            metrics.invocationFailed(e);
             throw e;
         } finally {
             LogFields.clear();

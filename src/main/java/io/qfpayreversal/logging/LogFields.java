@@ -26,6 +26,12 @@ public final class LogFields {
         }
     }
 
+    /** An invocation-wide field, or null. */
+    public static String get(String key) {
+        Object value = MDC.get(key);
+        return value == null ? null : String.valueOf(value);
+    }
+
     /** Runs one log call with extra fields, then removes them. */
     public static void with(Map<String, ?> fields, Runnable log) {
         fields.forEach(LogFields::put);

@@ -8,6 +8,7 @@ import io.qfpayreversal.config.QfpayConfig.CloseMethod;
 import io.qfpayreversal.credentials.Credentials;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.logging.LogFields;
+import io.qfpayreversal.metrics.InvocationMetrics;
 import io.qfpayreversal.qfpay.RetryPolicy.Decision;
 import io.qfpayreversal.qfpay.RetryPolicy.Fault;
 import io.qfpayreversal.time.Jitter;
@@ -41,10 +42,12 @@ public class QfpayGateway {
     private final Pause pause;
     private final Jitter jitter;
     private final Duration callLimit;
+    private final InvocationMetrics metrics;
 
     QfpayGateway(QfpayApi api, ResponseWait responses, QfpayConfig config, ObjectMapper mapper, Pause pause,
-            Jitter jitter) {
+            Jitter jitter, InvocationMetrics metrics) {
         this.api = api;
+        this.metrics = metrics;
         this.responses = responses;
         this.config = config;
         this.mapper = mapper;
@@ -123,7 +126,7 @@ public class QfpayGateway {
             sent.forEach(form::add);
             call = api.post(operation, credentials.appCode(), sign, signTypeHeader, form);
         }
-        CallLog log = new CallLog(operation, attempt, started);
+        CallLog log = new CallLog(operation, attempt, started, metrics);
         try (Response response = await(call, timeout)) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
             return log.answered(response.getStatus(), read(operation, response, text));
@@ -201,11 +204,12 @@ public class QfpayGateway {
     }
 
     /** One log line per QFPay call: operation, attempt, HTTP status, respcd or fault, latency. */
-    private record CallLog(String operation, int attempt, long startedNanos) {
+    private record CallLog(String operation, int attempt, long startedNanos, InvocationMetrics metrics) {
 
         JsonNode answered(int status, JsonNode body) {
             String respcd = LenientJson.respcd(body);
             long millis = millis();
+            metrics.qfpayCall(operation, attempt, millis, null);
             LogFields.with(LogFields.of("qfpay_operation", operation, "attempt", attempt, "http_status", status,
                     "respcd", respcd, "latency_ms", millis), () -> LOG.infof(
                     "qfpay call operation=%s attempt=%d http=%d respcd=%s latency_ms=%d", operation, attempt,
@@ -215,6 +219,7 @@ public class QfpayGateway {
 
         CallFailure failed(CallFailure failure) {
             long millis = millis();
+            metrics.qfpayCall(operation, attempt, millis, failure.fault().name());
             LogFields.with(LogFields.of("qfpay_operation", operation, "attempt", attempt, "fault", failure.fault(),
                     "latency_ms", millis), () -> LOG.warnf(
                     "qfpay call operation=%s attempt=%d fault=%s detail=%s latency_ms=%d", operation, attempt,
