@@ -3,6 +3,11 @@ package io.qfpayreversal.credentials;
 import io.qfpayreversal.config.QfpayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Loads the credentials once per container and keeps them. A failed load caches nothing, so the
@@ -12,10 +17,13 @@ import jakarta.enterprise.inject.Instance;
 public class CredentialsProvider {
 
     private final CredentialsSource source;
+    private final Duration prefetchWait;
     private volatile Credentials cached;
+    private volatile CompletableFuture<Credentials> prefetching;
 
     CredentialsProvider(QfpayConfig config, Instance<SsmCredentialsSource> ssm) {
         this.source = config.ssmPath().isPresent() ? ssm.get() : new ConfigCredentialsSource(config);
+        this.prefetchWait = config.credentialsPrefetchWait();
     }
 
     /** Per-invocation view that allows one reload at most. */
@@ -23,9 +31,39 @@ public class CredentialsProvider {
         return new CredentialsSession(this);
     }
 
-    /** Loads the credentials now unless they are loaded already; for start-up, off the invocation path. */
+    /**
+     * Loads the credentials now unless they are loaded already; for start-up (or after a SnapStart
+     * restore), off the invocation path. An invocation waits for this load at most
+     * {@code qfpay.credentials-prefetch-wait}, then loads by itself: a load frozen with its environment
+     * (provisioned concurrency, a snapshot) never holds an invocation longer.
+     */
     public void prefetch() {
-        current();
+        if (cached != null) {
+            return;
+        }
+        CompletableFuture<Credentials> load = new CompletableFuture<>();
+        prefetching = load;
+        try {
+            Credentials loaded = source.load();
+            synchronized (this) {
+                if (cached == null) {
+                    cached = loaded;
+                }
+            }
+            load.complete(loaded);
+        } catch (RuntimeException e) {
+            load.completeExceptionally(e);
+            throw e;
+        } finally {
+            if (prefetching == load) {
+                prefetching = null;
+            }
+        }
+    }
+
+    /** Drops the credentials (before a SnapStart snapshot: no key in it); the next use loads them. */
+    public synchronized void forget() {
+        cached = null;
     }
 
     /** Whether credentials are held now (none before the first load, nor after a failed one). */
@@ -36,6 +74,9 @@ public class CredentialsProvider {
     Credentials current() {
         Credentials credentials = cached;
         if (credentials == null) {
+            credentials = awaitPrefetch();
+        }
+        if (credentials == null) {
             synchronized (this) {
                 if (cached == null) {
                     cached = source.load();
@@ -44,6 +85,22 @@ public class CredentialsProvider {
             }
         }
         return credentials;
+    }
+
+    /** What a prefetch in flight loads, if it ends within the bound; else {@code null}. */
+    private Credentials awaitPrefetch() {
+        CompletableFuture<Credentials> load = prefetching;
+        if (load == null) {
+            return null;
+        }
+        try {
+            return load.get(prefetchWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null; // loads by itself; its own failure is the one reported
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     boolean reloadable() {
