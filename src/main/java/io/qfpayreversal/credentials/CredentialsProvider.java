@@ -3,6 +3,7 @@ package io.qfpayreversal.credentials;
 import io.qfpayreversal.config.QfpayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,9 +22,15 @@ public class CredentialsProvider {
     private volatile Credentials cached;
     private volatile CompletableFuture<Credentials> prefetching;
 
+    @Inject
     CredentialsProvider(QfpayConfig config, Instance<SsmCredentialsSource> ssm) {
-        this.source = config.ssmPath().isPresent() ? ssm.get() : new ConfigCredentialsSource(config);
-        this.prefetchWait = config.credentialsPrefetchWait();
+        this(config.ssmPath().isPresent() ? ssm.get() : new ConfigCredentialsSource(config),
+                config.credentialsPrefetchWait());
+    }
+
+    CredentialsProvider(CredentialsSource source, Duration prefetchWait) {
+        this.source = source;
+        this.prefetchWait = prefetchWait;
     }
 
     /** Per-invocation view that allows one reload at most. */
