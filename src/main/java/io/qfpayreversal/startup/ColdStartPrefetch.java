@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
  * polls for it: one loads the credentials from SSM (building the AWS SDK client); the other builds
  * the QFPay client and primes the path of a QFPay call (signing, the reactive HTTP client, JSON)
  * with one query answered on loopback by {@link LoopbackAnswer}: nothing is sent to QFPay. The
- * first invocation then waits only for what is not done yet: {@link CredentialsProvider} loads
- * once, under its lock.
+ * first invocation then waits only for what is not done yet: for the credentials at most
+ * {@code qfpay.credentials-prefetch-wait}, after which it loads them itself.
  *
  * <p>Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) no thread is started here:
  * {@link SnapStartHooks} primes before the snapshot and loads the credentials after each restore,
@@ -44,11 +44,11 @@ class ColdStartPrefetch {
 
     void onStart(@Observes StartupEvent event, QfpayConfig config, Instance<CredentialsProvider> credentials,
             Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json, Instance<SnapStartHooks> snapStart) {
-        if (!config.prefetchAtStartup()) {
-            return;
-        }
         if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
             snapStart.get().register();
+            return;
+        }
+        if (!config.prefetchAtStartup()) {
             return;
         }
         background("credentials", () -> credentials.get().prefetch());

@@ -14,10 +14,10 @@ import org.jboss.logging.Logger;
 
 /**
  * SnapStart's runtime hooks (CRaC, which the Lambda runtime calls around the snapshot). Before the
- * snapshot, on the init thread: prime the QFPay call path on loopback and build the SSM client,
- * then drop every secret, so the snapshot holds no QFPay key, no AWS credentials and no open
- * connection. After each restore: reseed the jitter (every restored copy would draw the same
- * numbers) and load the credentials in the background.
+ * snapshot, on the init thread: prime the QFPay call path on loopback and build the SSM client
+ * (with {@code qfpay.prefetch-at-startup}), then drop every secret, so the snapshot holds no QFPay
+ * key, no AWS credentials and no open connection. After each restore: reseed the jitter (every
+ * restored copy would draw the same numbers) and load the credentials in the background.
  */
 @ApplicationScoped
 class SnapStartHooks implements Resource {
@@ -46,10 +46,12 @@ class SnapStartHooks implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
-        try {
-            ColdStartPrefetch.prime(config, qfpayApi.get(), json.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("SnapStart: priming failed (the first invocation does the work): %s", e.getMessage());
+        if (config.prefetchAtStartup()) {
+            try {
+                ColdStartPrefetch.prime(config, qfpayApi.get(), json.get());
+            } catch (RuntimeException e) {
+                LOG.warnf("SnapStart: priming failed (the first invocation does the work): %s", e.getMessage());
+            }
         }
         credentials.beforeCheckpoint();
         LOG.infof("SnapStart: primed before the snapshot in %d ms", (System.nanoTime() - started) / 1_000_000);
@@ -58,6 +60,8 @@ class SnapStartHooks implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         ReseedableJitter.INSTANCE.reseed();
-        ColdStartPrefetch.background("credentials after restore", credentials::afterRestore);
+        if (config.prefetchAtStartup()) {
+            ColdStartPrefetch.background("credentials after restore", credentials::afterRestore);
+        }
     }
 }
