@@ -1,16 +1,21 @@
 # qfpay-reversal — every command a developer or CI needs. See README.md.
 MVN ?= mvn -B
 
-.PHONY: demo test bench package lint native deploy clean tools
+.PHONY: demo test bench package lint deploy-checks native deploy clean tools
 
 ## Run the packaged function on sample events against the local QFPay simulator (offline).
 demo:
 	bash scripts/demo.sh
 
-## Everything: unit and end-to-end tests, the packaged-artifact tests, and the template lint.
+## Everything: unit and end-to-end tests, the packaged-artifact tests, the template lint and the deployment checks.
 test: tools
 	$(MVN) verify
 	$(MAKE) lint
+	$(MAKE) deploy-checks
+
+## template.yaml after the SAM transform, the example workflow executed, make deploy's choice of package.
+deploy-checks:
+	python3 -m pytest -q -p no:cacheprovider src/test/deploy
 
 ## Time the packaged function as Lambda runs it, next to the seed guide's Python client (no timing is asserted).
 bench:
@@ -24,10 +29,9 @@ package:
 native:
 	bash scripts/native.sh
 
-## Deploy with AWS SAM (PACKAGE=jvm after `make package`, native after `make native`).
-PACKAGE ?= native
+## Deploy with AWS SAM what target/function.zip holds (native bootstrap or JVM package); PACKAGE=native|jvm, if given, must match.
 deploy:
-	sam deploy --guided --parameter-overrides PackageType=$(PACKAGE)
+	PACKAGE=$(PACKAGE) ARCH=$(ARCH) bash scripts/deploy.sh
 
 ## cfn-lint over the SAM template.
 lint:
