@@ -2,11 +2,11 @@
 MVN ?= mvn -B
 
 .DEFAULT_GOAL := help
-.PHONY: help demo invoke test bench package lint native credentials deploy clean tools
+.PHONY: help demo invoke test bench package lint deploy-checks native credentials deploy clean tools
 
 ## List the targets (this text).
 help:
-	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if(doc!=""){sub(/:.*/,"",$$1); printf "  make %-12s %s\n",$$1,doc}} {doc=""}' $(MAKEFILE_LIST)
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if(doc!=""){sub(/:.*/,"",$$1); printf "  make %-14s %s\n",$$1,doc}} {doc=""}' $(MAKEFILE_LIST)
 
 ## Run the packaged function on sample events against the local QFPay simulator (offline).
 demo:
@@ -16,10 +16,15 @@ demo:
 invoke:
 	bash scripts/invoke.sh "$(EVENT)"
 
-## Everything: unit and end-to-end tests, the packaged-artifact tests, and the template lint.
+## Everything: unit and end-to-end tests, the packaged-artifact tests, the template lint and the deployment checks.
 test: tools
 	$(MVN) verify
 	$(MAKE) lint
+	$(MAKE) deploy-checks
+
+## template.yaml after the SAM transform, the example workflow executed, make deploy's choice of package.
+deploy-checks:
+	python3 -m pytest -q -p no:cacheprovider src/test/deploy
 
 ## Time the packaged function as Lambda runs it, next to QFPay's sample Python client (no timing is asserted).
 bench:
@@ -37,16 +42,15 @@ native:
 credentials:
 	bash scripts/put-credentials.sh "$(SSM_PATH)"
 
-PACKAGE ?= native
-## Deploy with AWS SAM (PACKAGE=jvm after `make package`, native after `make native`).
+## Deploy with AWS SAM what target/function.zip holds (native bootstrap or JVM package); PACKAGE=native|jvm, if given, must match.
 deploy:
-	sam deploy --guided --parameter-overrides PackageType=$(PACKAGE)
+	PACKAGE=$(PACKAGE) ARCH=$(ARCH) bash scripts/deploy.sh
 
 ## cfn-lint over the SAM template.
 lint:
 	cfn-lint template.yaml
 
-## Install what the build and tests need when missing (Maven, JDK, moto_server, cfn-lint).
+## Install what the build and tests need when missing (Maven, JDK, Node.js, moto_server, cfn-lint, pytest, asl-validator).
 tools:
 	bash scripts/tools.sh
 

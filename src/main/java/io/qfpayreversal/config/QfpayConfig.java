@@ -49,6 +49,13 @@ public interface QfpayConfig {
     @WithDefault("true")
     boolean prefetchAtStartup();
 
+    /**
+     * How long an invocation waits for a credentials load started at start-up (or after a SnapStart
+     * restore) before it loads them itself.
+     */
+    @WithDefault("2s")
+    Duration credentialsPrefetchWait();
+
     @WithDefault("3s")
     Duration connectTimeout();
 

@@ -4,6 +4,12 @@ import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.metrics.InvocationMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Loads the credentials once per container and keeps them. A failed load caches nothing, so the
@@ -13,12 +19,21 @@ import jakarta.enterprise.inject.Instance;
 public class CredentialsProvider {
 
     private final CredentialsSource source;
+    private final Duration prefetchWait;
     private final InvocationMetrics metrics;
     private volatile Credentials cached;
+    private volatile CompletableFuture<Credentials> prefetching;
 
+    @Inject
     CredentialsProvider(QfpayConfig config, Instance<SsmCredentialsSource> ssm, InvocationMetrics metrics) {
+        this(config.ssmPath().isPresent() ? ssm.get() : new ConfigCredentialsSource(config),
+                config.credentialsPrefetchWait(), metrics);
+    }
+
+    CredentialsProvider(CredentialsSource source, Duration prefetchWait, InvocationMetrics metrics) {
+        this.source = source;
+        this.prefetchWait = prefetchWait;
         this.metrics = metrics;
-        this.source = config.ssmPath().isPresent() ? ssm.get() : new ConfigCredentialsSource(config);
     }
 
     /** Per-invocation view that allows one reload at most. */
@@ -26,9 +41,40 @@ public class CredentialsProvider {
         return new CredentialsSession(this);
     }
 
-    /** Loads the credentials now unless they are loaded already; for start-up, off the invocation path. */
+    /**
+     * Loads the credentials now unless they are loaded already; for start-up (or after a SnapStart
+     * restore), off the invocation path. An invocation waits for this load at most
+     * {@code qfpay.credentials-prefetch-wait}, then loads by itself: a load frozen with its environment
+     * (provisioned concurrency, a snapshot) never holds an invocation longer.
+     */
     public void prefetch() {
-        current();
+        if (cached != null) {
+            return;
+        }
+        CompletableFuture<Credentials> load = new CompletableFuture<>();
+        prefetching = load;
+        try {
+            Credentials loaded = source.load();
+            metrics.credentialsLoaded(false);
+            synchronized (this) {
+                if (cached == null) {
+                    cached = loaded;
+                }
+            }
+            load.complete(loaded);
+        } catch (RuntimeException e) {
+            load.completeExceptionally(e);
+            throw e;
+        } finally {
+            if (prefetching == load) {
+                prefetching = null;
+            }
+        }
+    }
+
+    /** Drops the credentials (before a SnapStart snapshot: no key in it); the next use loads them. */
+    public synchronized void forget() {
+        cached = null;
     }
 
     /** Whether credentials are held now (none before the first load, nor after a failed one). */
@@ -39,6 +85,9 @@ public class CredentialsProvider {
     Credentials current() {
         Credentials credentials = cached;
         if (credentials == null) {
+            credentials = awaitPrefetch();
+        }
+        if (credentials == null) {
             synchronized (this) {
                 if (cached == null) {
                     cached = source.load();
@@ -48,6 +97,22 @@ public class CredentialsProvider {
             }
         }
         return credentials;
+    }
+
+    /** What a prefetch in flight loads, if it ends within the bound; else {@code null}. */
+    private Credentials awaitPrefetch() {
+        CompletableFuture<Credentials> load = prefetching;
+        if (load == null) {
+            return null;
+        }
+        try {
+            return load.get(prefetchWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null; // loads by itself; its own failure is the one reported
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     boolean reloadable() {

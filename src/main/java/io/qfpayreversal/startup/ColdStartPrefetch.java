@@ -27,11 +27,12 @@ import org.jboss.logging.Logger;
  * polls for it: one loads the credentials from SSM (building the AWS SDK client); the other builds
  * the QFPay client and primes the path of a QFPay call (signing, the reactive HTTP client, JSON)
  * with one query answered on loopback by {@link LoopbackAnswer}: nothing is sent to QFPay. The
- * first invocation then waits only for what is not done yet: {@link CredentialsProvider} loads
- * once, under its lock.
+ * first invocation then waits only for what is not done yet: for the credentials at most
+ * {@code qfpay.credentials-prefetch-wait}, after which it loads them itself.
  *
- * <p>Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) the credentials are not
- * loaded, so that no key is kept in the snapshot; the priming still runs.
+ * <p>Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) no thread is started here:
+ * {@link SnapStartHooks} primes before the snapshot and loads the credentials after each restore,
+ * so no key, AWS credentials or half-done call is kept in the snapshot.
  */
 @ApplicationScoped
 class ColdStartPrefetch {
@@ -42,19 +43,19 @@ class ColdStartPrefetch {
                     + "\"txamt\":\"1\",\"txdtm\":\"2026-01-01 00:00:00\"}],\"page\":\"1\"}";
 
     void onStart(@Observes StartupEvent event, QfpayConfig config, Instance<CredentialsProvider> credentials,
-            Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json) {
+            Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json, Instance<SnapStartHooks> snapStart) {
+        if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            snapStart.get().register();
+            return;
+        }
         if (!config.prefetchAtStartup()) {
             return;
         }
-        if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
-            LOG.info("Start-up prefetch: credentials left for the first invocation (SnapStart)");
-        } else {
-            background("credentials", () -> credentials.get().prefetch());
-        }
+        background("credentials", () -> credentials.get().prefetch());
         background("QFPay call path primed", () -> prime(config, qfpayApi.get(), json.get()));
     }
 
-    private static void background(String what, Runnable work) {
+    static void background(String what, Runnable work) {
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
             try {
@@ -69,7 +70,7 @@ class ColdStartPrefetch {
         thread.start();
     }
 
-    private static void prime(QfpayConfig config, QfpayApi qfpayApi, ObjectMapper json) {
+    static void prime(QfpayConfig config, QfpayApi qfpayApi, ObjectMapper json) {
         ClientProxy.unwrap(qfpayApi); // builds the container's QFPay client
         TreeMap<String, String> query = new TreeMap<>();
         query.put("syssn", "20260101000000000");

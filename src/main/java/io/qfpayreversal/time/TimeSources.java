@@ -28,6 +28,6 @@ public class TimeSources {
     @Produces
     @ApplicationScoped
     Jitter jitter() {
-        return () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        return ReseedableJitter.INSTANCE;
     }
 }

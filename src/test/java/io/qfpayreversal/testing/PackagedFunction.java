@@ -62,6 +62,8 @@ public final class PackagedFunction implements AutoCloseable {
         classPath.add(jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As the managed runtime launches it: SnapStart hooks (org.crac) run by the runtime client.
+        command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
@@ -69,6 +71,8 @@ public final class PackagedFunction implements AutoCloseable {
         command.add(HANDLER);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Lambda's environment, not this machine's: no AWS credentials or profile but what the test gives.
+        builder.environment().keySet().removeIf(PackagedFunction::hostAwsSetting);
         builder.environment().putAll(environment);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "qfpay-reversal");
@@ -76,6 +80,14 @@ public final class PackagedFunction implements AutoCloseable {
         builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         builder.environment().put("_HANDLER", HANDLER);
         return new PackagedFunction(builder);
+    }
+
+    private static boolean hostAwsSetting(String variable) {
+        return variable.startsWith("AWS_ACCESS_KEY") || variable.startsWith("AWS_SECRET")
+                || variable.startsWith("AWS_SESSION") || variable.startsWith("AWS_CONTAINER")
+                || variable.startsWith("AWS_PROFILE") || variable.startsWith("AWS_SHARED_CREDENTIALS")
+                || variable.startsWith("AWS_CONFIG_FILE") || variable.startsWith("AWS_WEB_IDENTITY")
+                || variable.startsWith("AWS_ROLE");
     }
 
     public long pid() {
