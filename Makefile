@@ -11,6 +11,7 @@ demo:
 test: tools
 	$(MVN) verify
 	$(MAKE) lint
+	python3 scripts/check_least_authority.py template.yaml
 
 ## Time the packaged function as Lambda runs it, next to the seed guide's Python client (no timing is asserted).
 bench:

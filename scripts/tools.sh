@@ -18,4 +18,6 @@ pip_install() {
 }
 command -v moto_server >/dev/null 2>&1 || { echo "Installing moto[server] ..."; pip_install 'moto[server]'; }
 command -v cfn-lint >/dev/null 2>&1 || { echo "Installing cfn-lint ..."; pip_install cfn-lint; }
+# The SAM transform, for scripts/check_least_authority.py (cfn-lint brings it along).
+python3 -c 'import samtranslator' 2>/dev/null || { echo "Installing aws-sam-translator ..."; pip_install aws-sam-translator; }
 hash -r
