@@ -22,9 +22,11 @@ test: tools
 	$(MAKE) lint
 	$(MAKE) deploy-checks
 
-## template.yaml after the SAM transform, the example workflow executed, make deploy's choice of package.
+## template.yaml after the SAM transform: the example workflow executed, make deploy's choice of package,
+## and who may call what (the least-authority check).
 deploy-checks:
 	python3 -m pytest -q -p no:cacheprovider src/test/deploy
+	python3 scripts/check_least_authority.py template.yaml
 
 ## Time the packaged function as Lambda runs it, next to QFPay's sample Python client (no timing is asserted).
 bench:

@@ -21,6 +21,7 @@ ALTERNATIVES = {
     "QfpaySsmPath": "/qfpay/other",
     "QfpayBaseUrl": "https://openapi-int.qfapi.com",
     "QfpaySignType": "SHA256",
+    "ReversalReservedConcurrency": "20",  # not versioned: no new version needed
 }
 
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "qfpay")
 public interface QfpayConfig {
 
-    /** QFPay host, without a trailing path. */
+    /** QFPay host, without a trailing path: {@code https}, or {@code http} to a loopback host only (tests, demo). */
     @WithDefault("https://test-openapi-hk.qfapi.com")
     String baseUrl();
 
@@ -30,6 +30,27 @@ public interface QfpayConfig {
 
     /** Merchant id sent with every call unless the input names one. */
     Optional<String> mchid();
+
+    /**
+     * Merchant ids an input's {@code mchid} may name besides the configured one (an agent's
+     * sub-merchants), or {@code *} for any. Unset: only the configured one.
+     */
+    Optional<List<String>> allowedMchids();
+
+    /**
+     * Per API caller, the merchant ids its {@code mchid} may name, replacing {@link #allowedMchids()}
+     * for API requests: {@code <caller ARN>=<mchid>[,<mchid>…]} entries separated by {@code ;}, the
+     * list may be {@code *}. An assumed-role entry ({@code arn:aws:sts::<account>:assumed-role/<role>})
+     * covers each of the role's sessions.
+     */
+    Optional<String> callerMchids();
+
+    /**
+     * After QFPay rejects a signature (1108), the credentials are reloaded from SSM at most once in
+     * this interval per container; {@code 0s} allows one reload per invocation.
+     */
+    @WithDefault("1m")
+    Duration credentialsReloadInterval();
 
     @WithDefault("MD5")
     SignType signType();
@@ -123,6 +144,10 @@ public interface QfpayConfig {
     enum CloseMethod { GET, POST }
 
     interface Sweep {
+
+        /** Whether this function runs sweeps at all (the template's sweep function sets it). */
+        @WithDefault("false")
+        boolean enabled();
 
         /** Only payments undetermined for longer than this are cancelled. */
         @WithDefault("10m")

@@ -1,11 +1,14 @@
 package io.qfpayreversal.credentials;
 
 import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.error.ConfigurationException;
 import io.qfpayreversal.metrics.InvocationMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Loads the credentials once per container and keeps them. A failed load caches nothing, so the
- * next invocation tries again; a reload replaces them after QFPay rejects a signature.
+ * next invocation tries again; a reload replaces them after QFPay rejects a signature, at most once
+ * per {@code qfpay.credentials-reload-interval}, so a bad key does not send every invocation to SSM.
  */
 @ApplicationScoped
 public class CredentialsProvider {
@@ -21,19 +25,26 @@ public class CredentialsProvider {
     private final CredentialsSource source;
     private final Duration prefetchWait;
     private final InvocationMetrics metrics;
+    private final Clock clock;
+    private final Duration reloadInterval;
     private volatile Credentials cached;
     private volatile CompletableFuture<Credentials> prefetching;
+    private Instant lastReload;
 
     @Inject
-    CredentialsProvider(QfpayConfig config, Instance<SsmCredentialsSource> ssm, InvocationMetrics metrics) {
+    CredentialsProvider(QfpayConfig config, Instance<SsmCredentialsSource> ssm, InvocationMetrics metrics,
+            Clock clock) {
         this(config.ssmPath().isPresent() ? ssm.get() : new ConfigCredentialsSource(config),
-                config.credentialsPrefetchWait(), metrics);
+                config.credentialsPrefetchWait(), metrics, clock, config.credentialsReloadInterval());
     }
 
-    CredentialsProvider(CredentialsSource source, Duration prefetchWait, InvocationMetrics metrics) {
+    CredentialsProvider(CredentialsSource source, Duration prefetchWait, InvocationMetrics metrics, Clock clock,
+            Duration reloadInterval) {
         this.source = source;
         this.prefetchWait = prefetchWait;
         this.metrics = metrics;
+        this.clock = clock;
+        this.reloadInterval = reloadInterval;
     }
 
     /** Per-invocation view that allows one reload at most. */
@@ -119,11 +130,21 @@ public class CredentialsProvider {
         return source.reloadable();
     }
 
-    /** Loads again unless another caller already replaced {@code stale}. */
+    /**
+     * Loads again unless another caller already replaced {@code stale}; throws
+     * {@link ConfigurationException} when the last reload was less than the interval ago.
+     */
     synchronized Credentials reload(Credentials stale) {
         if (cached != null && cached != stale) {
             return cached;
         }
+        Instant now = clock.instant();
+        if (lastReload != null && now.isBefore(lastReload.plus(reloadInterval))) {
+            throw new ConfigurationException("QFPay rejected the signature (respcd 1108) and the credentials were"
+                    + " reloaded from SSM less than " + reloadInterval.toSeconds() + " s ago: check the app code and"
+                    + " client key");
+        }
+        lastReload = now;
         cached = null;
         cached = source.load();
         metrics.credentialsLoaded(true);

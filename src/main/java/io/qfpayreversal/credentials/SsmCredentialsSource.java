@@ -5,6 +5,8 @@ import io.qfpayreversal.error.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  */
 @ApplicationScoped
 class SsmCredentialsSource implements CredentialsSource {
+
+    private static final Logger LOG = Logger.getLogger(SsmCredentialsSource.class);
 
     private final SsmClient ssm;
     private final QfpayConfig config;
@@ -35,8 +39,11 @@ class SsmCredentialsSource implements CredentialsSource {
         try {
             response = ssm.getParameters(b -> b.names(appCodeName, clientKeyName, mchidName).withDecryption(true));
         } catch (SdkException e) {
-            throw new ConfigurationException("Could not load QFPay credentials from SSM path " + path + ": "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // The SDK's text names ARNs and the account: it goes to the log, not into the error.
+            LOG.warnf("loading QFPay credentials from SSM path %s failed: %s: %s", path, e.getClass().getSimpleName(),
+                    e.getMessage());
+            throw new ConfigurationException("Could not load QFPay credentials from SSM path " + path + " ("
+                    + reason(e) + "; the function's log has the details)");
         }
         Map<String, String> values = new HashMap<>();
         for (Parameter parameter : response.parameters()) {
@@ -44,6 +51,16 @@ class SsmCredentialsSource implements CredentialsSource {
         }
         return new Credentials(required(values, appCodeName), required(values, clientKeyName),
                 values.getOrDefault(mchidName, config.mchid().orElse(null)));
+    }
+
+    /** AWS's error code (AccessDeniedException, ThrottlingException…), or the exception's type. */
+    private static String reason(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null
+                && service.awsErrorDetails().errorCode().matches("[A-Za-z0-9.]{1,64}")) {
+            return service.awsErrorDetails().errorCode();
+        }
+        return e.getClass().getSimpleName();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.qfpayreversal.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.error.Violation;
 import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.reversal.Action;
+import io.qfpayreversal.reversal.MerchantPolicy;
 import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
 import io.qfpayreversal.reversal.ReversalService;
@@ -33,15 +33,19 @@ public class ApiGatewayAdapter {
     private final StatusService statuses;
     private final HttpAnswers answers;
     private final ObjectMapper json;
+    private final JsonInput parser;
+    private final MerchantPolicy merchants;
     private final Duration answerWithin;
 
     ApiGatewayAdapter(ReversalService reversals, StatusService statuses, HttpAnswers answers, ObjectMapper json,
-            QfpayConfig config) {
+            JsonInput input, MerchantPolicy merchants, QfpayConfig config) {
         this.answerWithin = API_GATEWAY_TIMEOUT.minus(config.deadlineMargin());
         this.reversals = reversals;
         this.statuses = statuses;
         this.answers = answers;
         this.json = json;
+        this.parser = input;
+        this.merchants = merchants;
     }
 
     ProxyResponse handle(HttpRequest request, Deadline lambdaDeadline, String requestId) {
@@ -69,7 +73,8 @@ public class ApiGatewayAdapter {
                     List.of(new Violation("body", "must be a JSON object")), requestId);
         }
         ((ObjectNode) body).put("action", Action.REVERSE.wireName());
-        return answers.result(reversals.reverse(RequestValidator.validate(body), deadline), requestId);
+        return answers.result(reversals.reverse(RequestValidator.validate(body, merchants.apiCaller(request.caller())),
+                deadline), requestId);
     }
 
     private ProxyResponse status(HttpRequest request, Deadline deadline, String requestId) {
@@ -80,17 +85,15 @@ public class ApiGatewayAdapter {
                 input.put(name, value);
             }
         });
-        return answers.result(statuses.status(RequestValidator.validate(input), deadline), requestId);
+        return answers.result(statuses.status(RequestValidator.validate(input, merchants.apiCaller(request.caller())),
+                deadline), requestId);
     }
 
+    /** The body's JSON, {@code null} when there is none; a body that is not JSON or repeats a key is refused. */
     private JsonNode parseBody(HttpRequest request) {
         if (request.body() == null || request.bodyUnreadable()) {
             return null;
         }
-        try {
-            return json.readTree(request.body());
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return parser.embedded(request.body(), "body");
     }
 }

@@ -1,13 +1,10 @@
 package io.qfpayreversal.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
-import io.qfpayreversal.error.InvalidRequestException;
-import io.qfpayreversal.error.Violation;
 import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.reversal.Action;
+import io.qfpayreversal.reversal.MerchantPolicy;
 import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.reversal.RequestValidator;
 import io.qfpayreversal.reversal.ReversalRequest;
@@ -16,7 +13,8 @@ import io.qfpayreversal.reversal.StatusService;
 import io.qfpayreversal.sweep.SweepRequest;
 import io.qfpayreversal.sweep.SweepService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
 
 /** Recognises what invoked the function ({@link EventShape}) and hands the work to the right service. */
 @ApplicationScoped
@@ -27,16 +25,23 @@ public class EventRouter {
     private final SweepService sweeps;
     private final ApiGatewayAdapter api;
     private final QfpayConfig config;
-    private final ObjectMapper json;
+    private final JsonInput json;
+    private final MerchantPolicy merchants;
 
     EventRouter(ReversalService reversals, StatusService statuses, SweepService sweeps, ApiGatewayAdapter api,
-            QfpayConfig config, ObjectMapper json) {
+            QfpayConfig config, JsonInput json, MerchantPolicy merchants) {
         this.reversals = reversals;
         this.statuses = statuses;
         this.sweeps = sweeps;
         this.api = api;
         this.config = config;
         this.json = json;
+        this.merchants = merchants;
+    }
+
+    /** The invocation's raw event: parsed once, strictly ({@link JsonInput}), then routed. */
+    public Object route(InputStream event, Deadline deadline, String requestId) throws IOException {
+        return route(json.event(event), deadline, requestId);
     }
 
     public Object route(JsonNode event, Deadline deadline, String requestId) {
@@ -60,7 +65,7 @@ public class EventRouter {
         if (action == Action.SWEEP) {
             return sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline);
         }
-        ReversalRequest request = RequestValidator.validate(input);
+        ReversalRequest request = RequestValidator.validate(input, merchants.direct());
         LogFields.put(LogFields.ACTION, request.action().wireName());
         return request.action() == Action.STATUS
                 ? statuses.status(request, deadline)
@@ -73,13 +78,6 @@ public class EventRouter {
      */
     private JsonNode scheduledOverrides(JsonNode event) {
         JsonNode detail = event.path("detail");
-        if (!detail.isTextual()) {
-            return detail;
-        }
-        try {
-            return json.readTree(detail.textValue());
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(List.of(new Violation("detail", "must be a JSON object")));
-        }
+        return detail.isTextual() ? json.embedded(detail.textValue(), "detail") : detail;
     }
 }

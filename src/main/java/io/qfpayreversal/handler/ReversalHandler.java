@@ -1,42 +1,50 @@
 package io.qfpayreversal.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.event.EventRouter;
 import io.qfpayreversal.logging.LogFields;
 import io.qfpayreversal.metrics.InvocationMetrics;
 import io.qfpayreversal.time.Deadline;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** The Lambda entry point: sets the deadline and request id, hands the event on, logs the outcome. */
+/**
+ * The Lambda entry point: sets the deadline and request id, hands the raw event on (the router
+ * parses it strictly), logs the outcome and writes the answer as JSON.
+ */
 @Named("reversal")
-public class ReversalHandler implements RequestHandler<JsonNode, Object> {
+public class ReversalHandler implements RequestStreamHandler {
 
     private static final Logger LOG = Logger.getLogger(ReversalHandler.class);
 
     private final EventRouter router;
+    private final ObjectMapper json;
     private final Clock clock;
     private final LambdaTimeLeft timeLeft;
     private final QfpayConfig config;
     private final InvocationMetrics metrics;
 
-    ReversalHandler(EventRouter router, Clock clock, LambdaTimeLeft timeLeft, QfpayConfig config,
+    ReversalHandler(EventRouter router, ObjectMapper json, Clock clock, LambdaTimeLeft timeLeft, QfpayConfig config,
             InvocationMetrics metrics) {
         this.metrics = metrics;
         this.router = router;
+        this.json = json;
         this.clock = clock;
         this.timeLeft = timeLeft;
         this.config = config;
     }
 
     @Override
-    public Object handleRequest(JsonNode event, Context context) {
+    public void handleRequest(InputStream event, OutputStream output, Context context) throws IOException {
         LogFields.put(LogFields.REQUEST_ID, context.getAwsRequestId());
         Deadline deadline = Deadline.in(clock, timeToAnswer(context), config.minCallTimeout());
         long started = System.nanoTime();
@@ -46,7 +54,7 @@ public class ReversalHandler implements RequestHandler<JsonNode, Object> {
             Map<String, Object> outcome = Outcome.fields(answer, millis);
             LogFields.with(outcome, () -> LOG.infof("invocation done %s", outcome));
             metrics.invocationDone(answer);
-            return answer;
+            output.write(json.writeValueAsBytes(answer));
         } catch (RuntimeException e) {
             long millis = elapsed(started);
             LogFields.with(LogFields.of("outcome", "error", "error", e.getClass().getName(), "duration_ms", millis),

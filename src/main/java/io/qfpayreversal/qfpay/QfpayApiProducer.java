@@ -12,7 +12,7 @@ public class QfpayApiProducer {
     @Produces
     @ApplicationScoped
     QfpayApi qfpayApi(QfpayConfig config) {
-        return build(URI.create(config.baseUrl()), config);
+        return build(QfpayBaseUrl.checked(config.baseUrl()), config);
     }
 
     /** A QFPay client for {@code baseUri}, configured as the container's one. */

@@ -1,6 +1,8 @@
 package io.qfpayreversal.reversal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.error.InvalidRequestException;
 import io.qfpayreversal.error.Violation;
 import java.time.LocalDateTime;
@@ -9,7 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks a direct-invocation input against docs/contract.md and reports every violation at once.
@@ -49,7 +53,11 @@ public final class RequestValidator {
         return validator.violations.isEmpty() ? action : null;
     }
 
-    public static ReversalRequest validate(JsonNode input) {
+    /**
+     * Checks the input, and that its {@code mchid}, when there is one, is a merchant {@code scope}
+     * allows; every violation is reported at once.
+     */
+    public static ReversalRequest validate(JsonNode input, MerchantScope scope) {
         RequestValidator v = new RequestValidator(requireObject(input));
         Action action = v.readAction();
         String syssn = v.text("syssn", SYSSN, "must be 1 to 40 letters or digits");
@@ -59,6 +67,10 @@ public final class RequestValidator {
         String txdtm = v.time();
         String payType = v.payType();
         String mchid = v.text("mchid", MCHID, "must be 1 to 16 letters or digits");
+        if (mchid != null && !scope.allows(mchid)) {
+            v.violations.add(new Violation("mchid", "must be the configured merchant id, or one this caller is"
+                    + " allowed to act for (QFPAY_ALLOWED_MCHIDS)"));
+        }
         String udid = v.text("udid", UDID, "must be 1 to 40 letters, digits or the characters _ - .");
         if (action != Action.SWEEP && syssn == null && outTradeNo == null && v.isValid("syssn") && v.isValid("out_trade_no")) {
             v.violations.add(new Violation("syssn", "syssn or out_trade_no is required"));
@@ -69,6 +81,28 @@ public final class RequestValidator {
         }
         v.throwIfInvalid();
         return new ReversalRequest(action, syssn, outTradeNo, txamt, txdtm, payType, mchid, udid);
+    }
+
+    /** The input's shape alone, any well-formed {@code mchid} accepted: for the validator's own tests. */
+    static ReversalRequest validate(JsonNode input) {
+        return validate(input, MerchantScope.ANY);
+    }
+
+    /**
+     * Checks values read from a QFPay row by the rules for caller input, before a sweep signs and
+     * sends them back to QFPay: empty when they pass, else each violation as {@code field: rule}.
+     */
+    public static Optional<String> rowProblems(String syssn, String outTradeNo, Long txamt, String txdtm,
+            String payType) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode().put("syssn", syssn).put("out_trade_no", outTradeNo)
+                .put("txdtm", txdtm).put("pay_type", payType);
+        row.put("txamt", txamt);
+        try {
+            validate(row, MerchantScope.ANY);
+            return Optional.empty();
+        } catch (InvalidRequestException e) {
+            return Optional.of(e.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
+        }
     }
 
     private static JsonNode requireObject(JsonNode input) {

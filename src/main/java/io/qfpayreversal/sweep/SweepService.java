@@ -11,6 +11,7 @@ import io.qfpayreversal.reversal.Action;
 import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.time.Pause;
 import io.qfpayreversal.reversal.PayTypeRoutes;
+import io.qfpayreversal.reversal.RequestValidator;
 import io.qfpayreversal.reversal.ReversalRequest;
 import io.qfpayreversal.reversal.ReversalResult;
 import io.qfpayreversal.reversal.ReversalService;
@@ -184,8 +185,9 @@ public class SweepService {
     }
 
     private SweepItem cancel(PaymentRow row, QfpaySession session) {
-        if (row.txamt() == null || row.txdtm() == null) {
-            return item(row, SweepItem.FAILED, row.respcd(), "QFPay's row lacks txamt or txdtm");
+        var unfit = RequestValidator.rowProblems(row.syssn(), row.outTradeNo(), row.txamt(), row.txdtm(), row.payType());
+        if (unfit.isPresent()) {
+            return item(row, SweepItem.FAILED, row.respcd(), "QFPay's row fails the input rules, nothing was sent: " + unfit.get());
         }
         ReversalRequest request = new ReversalRequest(Action.REVERSE, row.syssn(), row.outTradeNo(), row.txamt(),
                 row.txdtm(), row.payType(), null, null);

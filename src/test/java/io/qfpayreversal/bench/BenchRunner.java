@@ -159,6 +159,7 @@ public final class BenchRunner {
                     LocalDateTime.now(HK).withNano(0).minusMinutes(30), Script.PENDING));
         }
         LaunchSettings sweepSettings = settings.with(Map.of(
+                "QFPAY_SWEEP_ENABLED", "true", // as the template's SweepFunction
                 "QFPAY_SWEEP_RATE_PER_MINUTE", String.valueOf(SWEEP_RATE),
                 "QFPAY_SWEEP_MAX_CANCELLATIONS", String.valueOf(SWEEP)));
         try (LambdaEnvironment environment = sweepSettings.launch(variant)) {

@@ -52,7 +52,7 @@ class CredentialsPrefetchTest {
             awaitQuietly(frozen); // an SSM call whose environment was frozen: it does not come back
             return FIRST;
         }, () -> SECOND));
-        CredentialsProvider provider = new CredentialsProvider(source, Duration.ofMillis(50), TestMetrics.discarding());
+        CredentialsProvider provider = new CredentialsProvider(source, Duration.ofMillis(50), TestMetrics.discarding(), java.time.Clock.systemUTC(), Duration.ZERO);
         Thread prefetch = new Thread(provider::prefetch);
         prefetch.setDaemon(true);
         prefetch.start();
@@ -76,7 +76,7 @@ class CredentialsPrefetchTest {
             awaitQuietly(release);
             return FIRST;
         }, () -> SECOND));
-        CredentialsProvider provider = new CredentialsProvider(source, Duration.ofMinutes(5), TestMetrics.discarding());
+        CredentialsProvider provider = new CredentialsProvider(source, Duration.ofMinutes(5), TestMetrics.discarding(), java.time.Clock.systemUTC(), Duration.ZERO);
         Thread prefetch = new Thread(provider::prefetch);
         prefetch.start();
         prefetchStarted.await();
@@ -90,7 +90,7 @@ class CredentialsPrefetchTest {
     @Test
     void forget_dropsTheKey_andTheNextUseLoadsAgain() {
         ScriptedSource source = new ScriptedSource(List.of(() -> FIRST, () -> SECOND));
-        CredentialsProvider provider = new CredentialsProvider(source, Duration.ofMillis(50), TestMetrics.discarding());
+        CredentialsProvider provider = new CredentialsProvider(source, Duration.ofMillis(50), TestMetrics.discarding(), java.time.Clock.systemUTC(), Duration.ZERO);
         provider.prefetch();
         assertThat(provider.loaded()).isTrue();
 

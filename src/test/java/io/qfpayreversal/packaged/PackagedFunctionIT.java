@@ -74,7 +74,8 @@ class PackagedFunctionIT extends FunctionTest {
                 "AWS_REGION", MotoSsm.REGION,
                 "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
-                "QFPAY_POLL_BUDGET", "2s"), List.of(), FUNCTION_LOG);
+                "QFPAY_POLL_BUDGET", "2s",
+                "QFPAY_SWEEP_ENABLED", "true"), List.of(), FUNCTION_LOG);
     }
 
     @AfterAll

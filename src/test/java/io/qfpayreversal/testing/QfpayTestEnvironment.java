@@ -32,6 +32,8 @@ public class QfpayTestEnvironment implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "qfpay.base-url", simulator.baseUrl(),
                 "qfpay.ssm-path", SSM_PATH,
+                // The tests play the sweep function too; the native packaged run gets it from here.
+                "qfpay.sweep.enabled", "true",
                 "quarkus.ssm.endpoint-override", ssm.endpoint(),
                 "quarkus.ssm.aws.region", MotoSsm.REGION,
                 "quarkus.ssm.aws.credentials.type", "static",
