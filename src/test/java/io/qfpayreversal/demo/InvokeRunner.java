@@ -22,7 +22,8 @@ import java.util.Map;
  * With {@code QFPAY_BASE_URL} set, against that QFPay host with the credentials of this environment
  * ({@code QFPAY_APP_CODE}, {@code QFPAY_CLIENT_KEY}, optional {@code QFPAY_MCHID}, or
  * {@code QFPAY_SSM_PATH}); without it, against the local QFPay simulator holding a payment that
- * matches the event ({@code SCRIPT} picks how it behaves, {@code PENDING} by default).
+ * matches the event ({@code SCRIPT} picks how it behaves, {@code PENDING} by default), the sweep
+ * enabled as on the sweep function.
  */
 public final class InvokeRunner {
 
@@ -54,6 +55,8 @@ public final class InvokeRunner {
                 env.put("QFPAY_APP_CODE", APP_CODE);
                 env.put("QFPAY_CLIENT_KEY", CLIENT_KEY);
                 env.put("QFPAY_SSM_PATH", null);
+                // The simulator plays the sweep function's QFPay too, so every sample event runs.
+                env.put("QFPAY_SWEEP_ENABLED", "true");
                 answer = run(function, event, env);
                 System.err.printf("QFPay simulator saw %d calls: %s%n", qfpay.calls().size(),
                         qfpay.calls().stream().map(call -> call.operation() + "=" + call.respcd()).toList());
