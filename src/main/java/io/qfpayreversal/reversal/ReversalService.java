@@ -53,7 +53,7 @@ public class ReversalService {
     }
 
     public ReversalResult reverse(ReversalRequest request, Deadline deadline) {
-        return reverse(request, QfpaySession.of(credentials.openSession(), deadline));
+        return reverse(request, QfpaySession.of(credentials.openSession(deadline), deadline));
     }
 
     /** Reverses within a session shared with other calls (the sweep's throttle and credentials). */
