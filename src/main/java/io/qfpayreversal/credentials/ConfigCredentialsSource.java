@@ -2,6 +2,7 @@ package io.qfpayreversal.credentials;
 
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.error.ConfigurationException;
+import io.qfpayreversal.time.Deadline;
 
 /** Credentials from {@code QFPAY_APP_CODE}, {@code QFPAY_CLIENT_KEY} and {@code QFPAY_MCHID}. */
 final class ConfigCredentialsSource implements CredentialsSource {
@@ -13,7 +14,7 @@ final class ConfigCredentialsSource implements CredentialsSource {
     }
 
     @Override
-    public Credentials load() {
+    public Credentials load(Deadline deadline) {
         String appCode = config.appCode().orElseThrow(() -> missing("QFPAY_APP_CODE"));
         String clientKey = config.clientKey().orElseThrow(() -> missing("QFPAY_CLIENT_KEY"));
         return new Credentials(appCode, clientKey, config.mchid().orElse(null));

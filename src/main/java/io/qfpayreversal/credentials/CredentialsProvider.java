@@ -3,6 +3,7 @@ package io.qfpayreversal.credentials;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.error.ConfigurationException;
 import io.qfpayreversal.metrics.InvocationMetrics;
+import io.qfpayreversal.time.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -47,9 +48,14 @@ public class CredentialsProvider {
         this.reloadInterval = reloadInterval;
     }
 
-    /** Per-invocation view that allows one reload at most. */
+    /** Per-invocation view that allows one reload at most; every load it makes ends by {@code deadline}. */
+    public CredentialsSession openSession(Deadline deadline) {
+        return new CredentialsSession(this, deadline);
+    }
+
+    /** A view outside any invocation's budget (the SSM client's own time-outs apply). */
     public CredentialsSession openSession() {
-        return new CredentialsSession(this);
+        return openSession(Deadline.none(clock));
     }
 
     /**
@@ -65,7 +71,7 @@ public class CredentialsProvider {
         CompletableFuture<Credentials> load = new CompletableFuture<>();
         prefetching = load;
         try {
-            Credentials loaded = source.load();
+            Credentials loaded = source.load(Deadline.none(clock));
             metrics.credentialsLoaded(false);
             synchronized (this) {
                 if (cached == null) {
@@ -93,15 +99,15 @@ public class CredentialsProvider {
         return cached != null;
     }
 
-    Credentials current() {
+    Credentials current(Deadline deadline) {
         Credentials credentials = cached;
         if (credentials == null) {
-            credentials = awaitPrefetch();
+            credentials = awaitPrefetch(deadline);
         }
         if (credentials == null) {
             synchronized (this) {
                 if (cached == null) {
-                    cached = source.load();
+                    cached = source.load(deadline);
                     metrics.credentialsLoaded(false);
                 }
                 credentials = cached;
@@ -111,13 +117,14 @@ public class CredentialsProvider {
     }
 
     /** What a prefetch in flight loads, if it ends within the bound; else {@code null}. */
-    private Credentials awaitPrefetch() {
+    private Credentials awaitPrefetch(Deadline deadline) {
         CompletableFuture<Credentials> load = prefetching;
         if (load == null) {
             return null;
         }
+        Duration wait = deadline.remaining().compareTo(prefetchWait) < 0 ? deadline.remaining() : prefetchWait;
         try {
-            return load.get(prefetchWait.toMillis(), TimeUnit.MILLISECONDS);
+            return load.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             return null; // loads by itself; its own failure is the one reported
         } catch (InterruptedException e) {
@@ -134,7 +141,7 @@ public class CredentialsProvider {
      * Loads again unless another caller already replaced {@code stale}; throws
      * {@link ConfigurationException} when the last reload was less than the interval ago.
      */
-    synchronized Credentials reload(Credentials stale) {
+    synchronized Credentials reload(Credentials stale, Deadline deadline) {
         if (cached != null && cached != stale) {
             return cached;
         }
@@ -147,7 +154,7 @@ public class CredentialsProvider {
         }
         lastReload = now;
         cached = null;
-        cached = source.load();
+        cached = source.load(deadline);
         metrics.credentialsLoaded(true);
         return cached;
     }

@@ -1,6 +1,7 @@
 package io.qfpayreversal.credentials;
 
 import io.qfpayreversal.error.ConfigurationException;
+import io.qfpayreversal.time.Deadline;
 
 /**
  * The credentials one invocation signs with. After QFPay rejects a signature (1108) the session may
@@ -9,16 +10,18 @@ import io.qfpayreversal.error.ConfigurationException;
 public final class CredentialsSession {
 
     private final CredentialsProvider provider;
+    private final Deadline deadline;
     private Credentials credentials;
     private boolean reloaded;
 
-    CredentialsSession(CredentialsProvider provider) {
+    CredentialsSession(CredentialsProvider provider, Deadline deadline) {
         this.provider = provider;
+        this.deadline = deadline;
     }
 
     public synchronized Credentials current() {
         if (credentials == null) {
-            credentials = provider.current();
+            credentials = provider.current(deadline);
         }
         return credentials;
     }
@@ -37,7 +40,7 @@ public final class CredentialsSession {
                     + ": check the app code and client key");
         }
         reloaded = true;
-        credentials = provider.reload(rejected);
+        credentials = provider.reload(rejected, deadline);
         return credentials;
     }
 }

@@ -2,6 +2,9 @@ package io.qfpayreversal.credentials;
 
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.error.ConfigurationException;
+import io.qfpayreversal.time.Deadline;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,21 +26,28 @@ class SsmCredentialsSource implements CredentialsSource {
 
     private final SsmClient ssm;
     private final QfpayConfig config;
+    private final Duration apiCallTimeout;
 
-    SsmCredentialsSource(SsmClient ssm, QfpayConfig config) {
+    SsmCredentialsSource(SsmClient ssm, QfpayConfig config,
+            @ConfigProperty(name = "quarkus.ssm.api-call-timeout", defaultValue = "8s") Duration apiCallTimeout) {
         this.ssm = ssm;
         this.config = config;
+        this.apiCallTimeout = apiCallTimeout;
     }
 
     @Override
-    public Credentials load() {
+    public Credentials load(Deadline deadline) {
         String path = config.ssmPath().orElseThrow().replaceAll("/+$", "");
         String appCodeName = path + "/app-code";
         String clientKeyName = path + "/client-key";
         String mchidName = path + "/mchid";
+        // No longer than the invocation has left, nor than the client's own limit.
+        Duration timeout = deadline.callTimeout(apiCallTimeout).orElseThrow(() -> new ConfigurationException(
+                "Too little time was left to load the QFPay credentials from SSM path " + path));
         GetParametersResponse response;
         try {
-            response = ssm.getParameters(b -> b.names(appCodeName, clientKeyName, mchidName).withDecryption(true));
+            response = ssm.getParameters(b -> b.names(appCodeName, clientKeyName, mchidName).withDecryption(true)
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
         } catch (SdkException e) {
             // The SDK's text names ARNs and the account: it goes to the log, not into the error.
             LOG.warnf("loading QFPay credentials from SSM path %s failed: %s: %s", path, e.getClass().getSimpleName(),

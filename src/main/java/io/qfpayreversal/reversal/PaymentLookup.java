@@ -60,7 +60,7 @@ public class PaymentLookup {
                 }
                 answer.rows().stream().filter(row -> Payments.named(row, request))
                         .filter(row -> row.syssn() == null || seen.add(row.syssn())).forEach(rows::add);
-                if (answer.rows().size() < PAGE_SIZE || request.syssn() != null) {
+                if (!answer.full(PAGE_SIZE) || request.syssn() != null) {
                     break;
                 }
                 if (page == config.lookupMaxPages()) {

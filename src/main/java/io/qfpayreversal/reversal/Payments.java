@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 
 /**
  * Every payment row QFPay lists for a request: one for a {@code syssn}, all attempts for an
- * {@code out_trade_no}. The row that decides is the most urgent: any paid attempt means the order
- * completed, an attempt still open is cancelled before the order can count as cancelled.
+ * {@code out_trade_no}. Every attempt still open is cancelled first; then the most urgent row
+ * answers: any paid attempt means the order completed.
  */
 public record Payments(List<PaymentRow> rows) {
 
@@ -21,15 +21,23 @@ public record Payments(List<PaymentRow> rows) {
     }
 
     /**
-     * The row to act on or answer from, or {@code null} when QFPay lists none. Of equally urgent
-     * rows, one not {@code awaiting} a cancel's outcome comes first (so every open attempt gets its
-     * cancel while others settle), then the latest.
+     * The row to act on or answer from, or {@code null} when QFPay lists none: an open attempt with
+     * no cancel {@code awaiting} its outcome, else the most urgent row (paid, partly refunded, open,
+     * cancelled, refunded, failed), the latest of equals.
      */
     public PaymentRow deciding(Predicate<PaymentRow> awaiting) {
-        Comparator<PaymentRow> order = Comparator.comparingInt((PaymentRow row) -> PaymentState.of(row).urgency())
-                .thenComparing(awaiting::test)
+        Comparator<PaymentRow> order = Comparator.comparingInt((PaymentRow row) -> urgency(row, awaiting))
                 .thenComparing(LATEST_FIRST);
         return rows.stream().min(order).orElse(null);
+    }
+
+    /**
+     * An open attempt without a cancel in flight comes first of all: it is cancelled before the
+     * order's answer is given (a paid sibling does not stop it from charging the customer again).
+     */
+    private static int urgency(PaymentRow row, Predicate<PaymentRow> awaiting) {
+        PaymentState state = PaymentState.of(row);
+        return state == PaymentState.PENDING && !awaiting.test(row) ? -1 : state.urgency();
     }
 
     /** Whether {@code row} belongs to what {@code request} names. */

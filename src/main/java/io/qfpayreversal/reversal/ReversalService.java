@@ -53,7 +53,7 @@ public class ReversalService {
     }
 
     public ReversalResult reverse(ReversalRequest request, Deadline deadline) {
-        return reverse(request, QfpaySession.of(credentials.openSession(), deadline));
+        return reverse(request, QfpaySession.of(credentials.openSession(deadline), deadline));
     }
 
     /** Reverses within a session shared with other calls (the sweep's throttle and credentials). */
@@ -135,7 +135,8 @@ public class ReversalService {
             case SUCCESS -> config.confirmAfterCancel() ? null
                     : result.build(Verdict.cancelled(operation), "QFPay confirmed the " + operation.wireName() + ".");
             case PROCESSING, UNSETTLED, ALREADY_CANCELLED -> null;
-            case COMPLETED -> Verdict.of(PaymentState.PAID, now, sent.anyMayApply(), result);
+            // QFPay says the payment completed: query, so its row (and the order's other attempts) decide.
+            case COMPLETED -> null;
             // Its query lists the payment, so "not found" to the cancel is a refusal, not NOT_FOUND.
             default -> sent.anyMayApply()
                     ? Verdict.unsettled(result, "A cancel this call sent may still apply.")

@@ -3,6 +3,7 @@ package io.qfpayreversal.reversal;
 import io.qfpayreversal.qfpay.CancelAnswer;
 import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.qfpay.RespcdMeaning;
+import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.PaymentRow;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class SentCancels {
         private boolean ours;
         private boolean confirmed;
         private boolean pollOnly;
+        private boolean settled;
+        private boolean contradicted;
 
         CancelAnswer last() {
             return last;
@@ -39,9 +42,12 @@ final class SentCancels {
             return attempts;
         }
 
-        /** QFPay may still apply a cancel this call sent: a paid row is then not yet a refund case. */
+        /**
+         * QFPay may still apply a cancel this call sent: a paid row is then not yet a refund case.
+         * Not once the payment's row shows it cancelled or refunded in full.
+         */
         boolean mayApply() {
-            return mayApply;
+            return mayApply && !settled;
         }
 
         /** A cancel of this call may be what cancelled the payment (else QFPay had it cancelled already). */
@@ -65,9 +71,25 @@ final class SentCancels {
         return bySyssn.get(syssn);
     }
 
-    /** Remembers what QFPay showed last, for an answer if it cannot be asked again. */
+    /**
+     * Takes in what QFPay shows now: a cancel whose row shows the payment cancelled or refunded in
+     * full is settled; a 0000 whose row still shows the payment open (or unreadable) is contradicted.
+     * Remembers the listing for an answer if QFPay cannot be asked again.
+     */
     Payments seen(Payments payments) {
         lastSeen = payments;
+        for (PaymentRow row : payments.rows()) {
+            Sent sent = bySyssn.get(row.syssn());
+            if (sent == null) {
+                continue;
+            }
+            PaymentState state = readable(row);
+            if (state == PaymentState.REVERSED || state == PaymentState.CLOSED || state == PaymentState.REFUNDED) {
+                sent.settled = true;
+            } else if (sent.confirmed) {
+                sent.contradicted = true;
+            }
+        }
         return payments;
     }
 
@@ -92,16 +114,25 @@ final class SentCancels {
      */
     Sent confirmedAlone() {
         List<Sent> mayApply = bySyssn.values().stream().filter(Sent::mayApply).toList();
-        if (mayApply.size() != 1 || !mayApply.get(0).confirmed()) {
+        if (mayApply.size() != 1 || !mayApply.get(0).confirmed() || mayApply.get(0).contradicted) {
             return null;
         }
         Sent confirmed = mayApply.get(0);
         boolean othersSettled = lastSeen.rows().stream()
                 .filter(row -> bySyssn.get(row.syssn()) != confirmed)
-                .map(PaymentState::of)
-                .noneMatch(state -> state == PaymentState.PAID || state == PaymentState.PARTLY_REFUNDED
-                        || state == PaymentState.PENDING);
+                .map(SentCancels::readable)
+                .noneMatch(state -> state == null || state == PaymentState.PAID
+                        || state == PaymentState.PARTLY_REFUNDED || state == PaymentState.PENDING);
         return othersSettled ? confirmed : null;
+    }
+
+    /** The row's state, or {@code null} when QFPay's row cannot be read. */
+    private static PaymentState readable(PaymentRow row) {
+        try {
+            return PaymentState.of(row);
+        } catch (QfpayUnavailableException e) {
+            return null;
+        }
     }
 
     Sent record(String syssn, CancelAnswer answer) {
@@ -126,6 +157,8 @@ final class SentCancels {
                 sent.mayApply = true;
                 sent.pollOnly = true;
             }
+            // QFPay says the payment completed: its row decides; never sent again.
+            case COMPLETED -> sent.pollOnly = true;
             default -> {
                 // A definite refusal: this cancel did not apply (earlier ones may have).
             }

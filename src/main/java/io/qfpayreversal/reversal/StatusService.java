@@ -21,7 +21,7 @@ public class StatusService {
 
     public ReversalResult status(ReversalRequest request, Deadline deadline) {
         request.logIds();
-        PaymentLookup.Found found = lookup.find(request, QfpaySession.of(credentials.openSession(), deadline));
+        PaymentLookup.Found found = lookup.find(request, QfpaySession.of(credentials.openSession(deadline), deadline));
         ReversalResult.Builder result = ReversalResult.builder(request);
         if (found.refused()) {
             throw new QfpayUnavailableException("QFPay refused the status query (respcd "

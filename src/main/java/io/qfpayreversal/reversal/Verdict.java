@@ -30,7 +30,7 @@ final class Verdict {
         return switch (state) {
             case REVERSED, CLOSED -> cancelledBy(state, sent, result);
             case REFUNDED -> result.build(ReversalStatus.REJECTED,
-                    "The payment completed and was refunded in full; there is nothing to cancel.");
+                    "QFPay shows the payment refunded in full: nothing is left to cancel or refund.");
             case PARTLY_REFUNDED -> mayApply
                     ? unsettled(result, "The payment shows as partly refunded, but a cancel this call sent may"
                             + " still apply.")

@@ -39,14 +39,15 @@ class StalePaymentLister {
         Map<String, PaymentRow> candidates = new LinkedHashMap<>();
         for (SweepWindows.Window window : windows) {
             for (int page = 1; page <= MAX_PAGES; page++) {
-                List<PaymentRow> rows = page(window, page, session);
+                QueryAnswer answer = page(window, page, session);
+                List<PaymentRow> rows = answer.rows();
                 scanned += rows.size();
                 for (PaymentRow row : rows) {
                     if (row.isPayment() && row.isUndetermined() && row.syssn() != null) {
                         candidates.putIfAbsent(row.syssn(), row);
                     }
                 }
-                if (rows.size() < PAGE_SIZE) {
+                if (!answer.full(PAGE_SIZE)) {
                     break;
                 }
             }
@@ -54,7 +55,7 @@ class StalePaymentLister {
         return new Listing(scanned, new ArrayList<>(candidates.values()));
     }
 
-    private List<PaymentRow> page(SweepWindows.Window window, int page, QfpaySession session) {
+    private QueryAnswer page(SweepWindows.Window window, int page, QfpaySession session) {
         WireParams params = new WireParams()
                 .put("start_time", window.start().format(RequestValidator.TXDTM))
                 .put("end_time", window.end().format(RequestValidator.TXDTM))
@@ -63,12 +64,12 @@ class StalePaymentLister {
                 .put("page_size", String.valueOf(PAGE_SIZE));
         QueryAnswer answer = gateway.query(params, session);
         if (answer.meaning() == RespcdMeaning.NOT_FOUND) {
-            return List.of();
+            return new QueryAnswer(answer.respcd(), answer.resperr(), answer.respmsg(), null, List.of());
         }
         if (answer.meaning() != RespcdMeaning.SUCCESS) {
             throw new QfpayUnavailableException("QFPay refused to list payments (respcd " + answer.respcd()
                     + ", page " + page + " of " + window.start() + " to " + window.end() + ")");
         }
-        return answer.rows();
+        return answer;
     }
 }

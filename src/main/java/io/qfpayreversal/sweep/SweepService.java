@@ -67,7 +67,7 @@ public class SweepService {
     public SweepSummary sweep(SweepRequest request, Deadline deadline) {
         // One limiter per run: a container runs one invocation at a time, so this is the rate.
         RateLimiter rateLimiter = new RateLimiter(config.sweep().ratePerMinute(), clock, pause);
-        QfpaySession session = new QfpaySession(credentials.openSession(), rateLimiter, deadline);
+        QfpaySession session = new QfpaySession(credentials.openSession(deadline), rateLimiter, deadline);
         LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
         var windows = SweepWindows.between(now.minus(request.lookback()), now.minus(request.olderThan()));
         StalePaymentLister.Listing listing = lister.list(windows, session);

@@ -32,6 +32,11 @@ public final class Deadline {
                 shortestCall);
     }
 
+    /** No invocation's deadline (a load at start-up): only the callee's own time-outs apply. */
+    public static Deadline none(Clock clock) {
+        return new Deadline(clock, Instant.MAX, Duration.ZERO);
+    }
+
     /** This deadline, or {@code budget} from now if that comes first. */
     public Deadline within(Duration budget) {
         Instant candidate = clock.instant().plus(budget);

@@ -28,7 +28,7 @@ class CredentialsPrefetchTest {
         }
 
         @Override
-        public Credentials load() {
+        public Credentials load(io.qfpayreversal.time.Deadline deadline) {
             int index;
             synchronized (this) {
                 index = calls.size();

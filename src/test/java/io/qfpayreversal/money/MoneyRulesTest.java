@@ -209,4 +209,48 @@ class MoneyRulesTest extends FunctionTest {
         assertThat(result.getBoolean("retryable")).isTrue();
         assertThat(payment.cancel()).isEqualTo(1);
     }
+
+    @Test
+    void reverse_0000ThenARowStillOpenThenQfpayUnreachable_isProcessingNotReversed() {
+        SimPayment payment = payment("800101", Script.CONFIRMED_ROW_LAGS);
+        simulator.onCall(() -> {
+            if (simulator.calls("reversal").size() == 1 && simulator.calls("query").size() == 2) {
+                simulator.failNext("query", SimFault.HTTP_503, 100);
+            }
+        });
+
+        JsonPath result = answer(reverseEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("PROCESSING");
+        assertThat(result.getBoolean("retryable")).isTrue();
+    }
+
+    @Test
+    void reverse_oneAttemptPaidAnotherOpen_cancelsTheOpenOneThenAdvisesTheRefund() {
+        LocalDateTime at = LocalDateTime.now(HK).withNano(0).minusMinutes(10);
+        SimPayment open = simulator.add(new SimPayment("20260000000004001", "MIX-1", "800101", 2500, at, Script.PENDING));
+        SimPayment paid = simulator.add(new SimPayment("20260000000004002", "MIX-1", "800101", 2500, at.plusMinutes(1),
+                Script.PAID));
+
+        JsonPath result = answer("{\"out_trade_no\":\"MIX-1\",\"txamt\":2500,\"txdtm\":\"" + open.txdtm() + "\"}");
+
+        assertThat(open.cancel()).as("the open attempt could still charge the customer again").isEqualTo(1);
+        assertThat(result.getString("status")).isEqualTo("REFUND_REQUIRED");
+        assertThat(result.getString("orig_syssn")).isEqualTo(paid.syssn());
+    }
+
+    @Test
+    void reverse_customerPaysOneAttemptWhileItIsBeingCancelled_1260_cancelsTheOtherAndAdvisesTheRefund() {
+        LocalDateTime at = LocalDateTime.now(HK).withNano(0).minusMinutes(10);
+        SimPayment older = simulator.add(new SimPayment("20260000000005001", "RACE-2", "800101", 2500, at, Script.PENDING));
+        SimPayment paying = simulator.add(new SimPayment("20260000000005002", "RACE-2", "800101", 2500,
+                at.plusMinutes(1), Script.PENDING)).meanwhile("0000", 0);
+
+        JsonPath result = answer("{\"out_trade_no\":\"RACE-2\",\"txamt\":2500,\"txdtm\":\"" + older.txdtm() + "\"}");
+
+        assertThat(simulator.calls("reversal")).extracting(RecordedCall::respcd).containsExactly("1260", "0000");
+        assertThat(older.cancel()).isEqualTo(1);
+        assertThat(result.getString("status")).isEqualTo("REFUND_REQUIRED");
+        assertThat(result.getString("orig_syssn")).isEqualTo(paying.syssn());
+    }
 }
