@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qfpayreversal.error.ConfigurationException;
 import io.qfpayreversal.metrics.TestMetrics;
+import io.qfpayreversal.time.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +18,12 @@ import org.junit.jupiter.api.Test;
 class CredentialsReloadIntervalTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+    private static final Deadline NO_DEADLINE = Deadline.none(Clock.systemUTC());
 
     private final AtomicInteger loads = new AtomicInteger();
     private final CredentialsSource source = new CredentialsSource() {
         @Override
-        public Credentials load() {
+        public Credentials load(Deadline deadline) {
             return new Credentials("APP", "key-" + loads.incrementAndGet(), null);
         }
 
@@ -36,28 +38,28 @@ class CredentialsReloadIntervalTest {
 
     @Test
     void reload_withinTheInterval_isAConfigurationException() {
-        Credentials first = provider.reload(null);
+        Credentials first = provider.reload(null, NO_DEADLINE);
         clock.now = T0.plusSeconds(30);
 
-        assertThatThrownBy(() -> provider.reload(first)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> provider.reload(first, NO_DEADLINE)).isInstanceOf(ConfigurationException.class);
         assertThat(loads).hasValue(1);
     }
 
     @Test
     void reload_afterTheInterval_loadsAgain() {
-        Credentials first = provider.reload(null);
+        Credentials first = provider.reload(null, NO_DEADLINE);
         clock.now = T0.plusSeconds(61);
 
-        assertThat(provider.reload(first)).isNotEqualTo(first);
+        assertThat(provider.reload(first, NO_DEADLINE)).isNotEqualTo(first);
         assertThat(loads).hasValue(2);
     }
 
     @Test
     void reload_afterTheClockWentBack_loadsAgain() {
-        Credentials first = provider.reload(null);
+        Credentials first = provider.reload(null, NO_DEADLINE);
         clock.now = T0.minusSeconds(3600);
 
-        assertThat(provider.reload(first)).isNotEqualTo(first);
+        assertThat(provider.reload(first, NO_DEADLINE)).isNotEqualTo(first);
         assertThat(loads).hasValue(2);
     }
 
