@@ -1,11 +1,20 @@
-# qfpay-reversal — every command a developer or CI needs. See README.md.
+# qfpay-reversal — every command a developer or CI needs. `make` alone lists them; see README.md.
 MVN ?= mvn -B
 
-.PHONY: demo test bench package lint deploy-checks native deploy clean tools
+.DEFAULT_GOAL := help
+.PHONY: help demo invoke test bench package lint deploy-checks native credentials deploy clean tools
+
+## List the targets (this text).
+help:
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if(doc!=""){sub(/:.*/,"",$$1); printf "  make %-14s %s\n",$$1,doc}} {doc=""}' $(MAKEFILE_LIST)
 
 ## Run the packaged function on sample events against the local QFPay simulator (offline).
 demo:
 	bash scripts/demo.sh
+
+## Run one event (EVENT=events/reverse.json) through the packaged function: local simulator, or QFPAY_BASE_URL with credentials from the environment.
+invoke:
+	bash scripts/invoke.sh "$(EVENT)"
 
 ## Everything: unit and end-to-end tests, the packaged-artifact tests, the template lint and the deployment checks.
 test: tools
@@ -19,7 +28,7 @@ deploy-checks:
 	python3 -m pytest -q -p no:cacheprovider src/test/deploy
 	python3 scripts/check_least_authority.py template.yaml
 
-## Time the packaged function as Lambda runs it, next to the seed guide's Python client (no timing is asserted).
+## Time the packaged function as Lambda runs it, next to QFPay's sample Python client (no timing is asserted).
 bench:
 	bash scripts/bench.sh
 
@@ -31,6 +40,10 @@ package:
 native:
 	bash scripts/native.sh
 
+## Store the QFPay credentials in SSM under SSM_PATH (prompts; the key stays out of shell history). KMS_KEY_ID= for your own key.
+credentials:
+	bash scripts/put-credentials.sh "$(SSM_PATH)"
+
 ## Deploy with AWS SAM what target/function.zip holds (native bootstrap or JVM package); PACKAGE=native|jvm, if given, must match.
 deploy:
 	PACKAGE=$(PACKAGE) ARCH=$(ARCH) bash scripts/deploy.sh
@@ -39,8 +52,10 @@ deploy:
 lint:
 	cfn-lint template.yaml
 
+## Install what the build and tests need when missing (Maven, JDK, Node.js, moto_server, cfn-lint, pytest, asl-validator).
 tools:
 	bash scripts/tools.sh
 
+## Remove target/.
 clean:
 	$(MVN) -q clean

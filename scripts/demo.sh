@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/build-for-runner.sh
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  io.qfpayreversal.demo.DemoRunner target/function.zip 2> target/demo-function.log
+  io.qfpayreversal.demo.DemoRunner target/function.zip
 echo
 echo "(the function's own log lines are in target/demo-function.log)"

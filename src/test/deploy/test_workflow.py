@@ -27,14 +27,29 @@ def test_definition_isValidAsl():
     assert run.returncode == 0, run.stdout + run.stderr
 
 
-def test_readmeExample_isTheTemplatesDefinition():
-    readme = (ROOT / "README.md").read_text()
-    marker = "<!-- ReversalWorkflow: the template's definition -->"
-    assert marker in readme
-    block = re.search(r"```json\n(.*?)\n```", readme[readme.index(marker):], re.S).group(1)
+MARKER = "<!-- ReversalWorkflow: the template's definition -->"
+
+
+def documented_workflows():
+    """Every JSON block of README.md and docs/*.md that holds a state machine ("StartAt"), with whether it is marked."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text()
+        for block in re.finditer(r"```json\n(.*?)\n```", text, re.S):
+            if '"StartAt"' in block.group(1):
+                marked = text[:block.start()].rstrip().endswith(MARKER)
+                yield page.relative_to(ROOT), marked, block.group(1)
+
+
+def test_documentedWorkflow_isTheTemplatesDefinition():
     template = json.loads(json.dumps(definition()).replace(
         "arn:aws:lambda:ap-east-1:123456789012:function:qfpay-reversal-ReversalFunction:live", "${ReversalFunctionArn}"))
-    assert json.loads(block) == template
+    found = list(documented_workflows())
+    assert any(str(page) == "docs/step-functions.md" and marked for page, marked, _ in found), \
+        f"docs/step-functions.md must show the workflow after {MARKER}"
+    for page, marked, block in found:
+        assert marked, f"{page}: a workflow example must be the template's definition, after {MARKER}"
+        assert json.loads(block) == template, f"{page}: the workflow example differs from template.yaml's"
 
 
 @pytest.mark.parametrize("status, final_state, outcome", [

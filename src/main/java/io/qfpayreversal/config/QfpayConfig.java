@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Every setting of the function in one place. Each key {@code qfpay.x-y} is also read from the
- * environment variable {@code QFPAY_X_Y}; README.md lists them all.
+ * environment variable {@code QFPAY_X_Y}; docs/configuration.md lists them all (ConfigurationDocTest).
  */
 @ConfigMapping(prefix = "qfpay")
 public interface QfpayConfig {
@@ -65,7 +65,7 @@ public interface QfpayConfig {
 
     /**
      * Load the credentials and build the clients on a background thread at start-up, while the
-     * runtime polls for the first event (see README, Performance).
+     * runtime polls for the first event (see docs/performance.md).
      */
     @WithDefault("true")
     boolean prefetchAtStartup();

@@ -146,7 +146,8 @@ public class CredentialsProvider {
             return cached;
         }
         Instant now = clock.instant();
-        if (lastReload != null && now.isBefore(lastReload.plus(reloadInterval))) {
+        // A clock that went back (an NTP step; a test's virtual time) does not block reloads until it catches up.
+        if (lastReload != null && !now.isBefore(lastReload) && now.isBefore(lastReload.plus(reloadInterval))) {
             throw new ConfigurationException("QFPay rejected the signature (respcd 1108) and the credentials were"
                     + " reloaded from SSM less than " + reloadInterval.toSeconds() + " s ago: check the app code and"
                     + " client key");

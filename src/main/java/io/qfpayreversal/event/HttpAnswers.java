@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** The one mapping from outcomes and errors to HTTP status codes and bodies (CONTRACT.md). */
+/** The one mapping from outcomes and errors to HTTP status codes and bodies (docs/contract.md). */
 @ApplicationScoped
 public class HttpAnswers {
 

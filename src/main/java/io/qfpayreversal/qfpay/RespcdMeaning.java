@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The one table from QFPay's {@code respcd} to what it means for a cancel. Codes not listed are
- * {@link #REFUSED}. Source: shared/qfpay/API-NOTES.md, "Result codes that matter here".
+ * {@link #REFUSED}. docs/failure-handling.md lists them (RespcdCodesDocTest keeps the two equal).
  */
 public enum RespcdMeaning {
     SUCCESS,

@@ -25,7 +25,7 @@ public final class RetryPolicy {
         RATE_LIMITED,
         /** An answer that is not QFPay JSON (HTML, empty, truncated). */
         UNREADABLE,
-        /** A busy code (1100, 1205, 1295, 1296, 1297 on a reversal, 1298 on a query). */
+        /** A busy code (1100, 1205, 1295, 1296, 1297 on a reversal or query), or a processing code as a query's own answer. */
         BUSY,
         /** Not started: too little time was left before the deadline. */
         NO_TIME;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks a direct-invocation input against CONTRACT.md and reports every violation at once.
+ * Checks a direct-invocation input against docs/contract.md and reports every violation at once.
  * Messages name the field and the rule, never echo the value.
  */
 public final class RequestValidator {

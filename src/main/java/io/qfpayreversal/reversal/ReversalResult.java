@@ -9,7 +9,7 @@ import io.qfpayreversal.qfpay.PaymentRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The normalised answer of {@code reverse} and {@code status} (CONTRACT.md). Every key is always
+ * The normalised answer of {@code reverse} and {@code status} (docs/contract.md). Every key is always
  * present; absent values are {@code null}.
  */
 @RegisterForReflection

@@ -1,6 +1,6 @@
 package io.qfpayreversal.reversal;
 
-/** The outcome of {@code reverse}, as CONTRACT.md names it. */
+/** The outcome of {@code reverse}, as docs/contract.md names it. */
 public enum ReversalStatus {
     /** QFPay confirmed the reversal. */
     REVERSED,

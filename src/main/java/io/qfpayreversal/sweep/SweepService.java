@@ -1,5 +1,7 @@
 package io.qfpayreversal.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.CredentialsProvider;
 import io.qfpayreversal.logging.LogFields;
@@ -48,9 +50,11 @@ public class SweepService {
     private final QfpayConfig config;
     private final Clock clock;
     private final Pause pause;
+    private final ObjectMapper json;
 
     SweepService(StalePaymentLister lister, ReversalService reversals, PayTypeRoutes routes,
-            CredentialsProvider credentials, QfpayConfig config, Clock clock, Pause pause) {
+            CredentialsProvider credentials, QfpayConfig config, Clock clock, Pause pause, ObjectMapper json) {
+        this.json = json;
         this.lister = lister;
         this.reversals = reversals;
         this.routes = routes;
@@ -68,18 +72,41 @@ public class SweepService {
         var windows = SweepWindows.between(now.minus(request.lookback()), now.minus(request.olderThan()));
         StalePaymentLister.Listing listing = lister.list(windows, session);
         List<PaymentRow> candidates = listing.candidates();
+        SweepSummary summary;
         if (request.dryRun()) {
             List<SweepItem> items = candidates.stream()
                     .map(row -> item(row, SweepItem.CANDIDATE, null, "would be cancelled")).toList();
-            return SweepSummary.of(listing.scanned(), items, true, false, config.sweep().maxItems());
+            summary = SweepSummary.of(listing.scanned(), items, true, false, config.sweep().maxItems());
+        } else {
+            List<SweepItem> items = new ArrayList<>();
+            boolean truncated = cancelAll(candidates, request, deadline, session, items);
+            summary = SweepSummary.of(listing.scanned(), items, false, truncated, config.sweep().maxItems());
         }
-        List<SweepItem> items = new ArrayList<>();
-        boolean truncated = cancelAll(candidates, request, deadline, session, items);
-        SweepSummary summary = SweepSummary.of(listing.scanned(), items, false, truncated, config.sweep().maxItems());
-        LOG.infof("sweep done scanned=%d candidates=%d reversed=%d closed=%d processing=%d failed=%d skipped=%d"
-                + " truncated=%s", summary.scanned(), summary.candidates(), summary.reversed(), summary.closed(),
-                summary.processing(), summary.failed(), summary.skipped(), truncated);
+        record(summary);
         return summary;
+    }
+
+    /**
+     * The whole summary as one log line: a scheduled sweep is invoked asynchronously, so its answer
+     * reaches nobody and this line is its record. Every count is a field; {@code items} (capped
+     * like the answer's) is a JSON array.
+     */
+    private void record(SweepSummary summary) {
+        String items;
+        try {
+            items = json.writeValueAsString(summary.items());
+        } catch (JsonProcessingException e) {
+            items = "[] (not written: " + e.getOriginalMessage() + ")";
+        }
+        Map<String, Object> fields = LogFields.of("scanned", summary.scanned(), "candidates", summary.candidates(),
+                "reversed", summary.reversed(), "closed", summary.closed(), "processing", summary.processing(),
+                "refund_required", summary.refundRequired(), "failed", summary.failed(), "skipped", summary.skipped(),
+                "dry_run", summary.dryRun(), "truncated", summary.truncated(), "items", items);
+        LogFields.with(fields, () -> LOG.infof("sweep done scanned=%d candidates=%d reversed=%d closed=%d"
+                + " processing=%d refund_required=%d failed=%d skipped=%d dry_run=%s truncated=%s items=%s",
+                summary.scanned(), summary.candidates(), summary.reversed(), summary.closed(), summary.processing(),
+                summary.refundRequired(), summary.failed(), summary.skipped(), summary.dryRun(), summary.truncated(),
+                summary.items().size()));
     }
 
     /**

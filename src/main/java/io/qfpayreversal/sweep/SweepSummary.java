@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
-/** The sweep's answer (CONTRACT.md). {@code items} is capped; the counts are exact. */
+/** The sweep's answer (docs/contract.md). {@code items} is capped; the counts are exact. */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SweepSummary(int scanned, int candidates, int reversed, int closed, int processing,

@@ -6,15 +6,9 @@ import io.qfpayreversal.simulator.QfpaySimulator;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.MotoSsm;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +31,7 @@ public final class DemoRunner {
                 QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY)) {
             ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
             Map<String, String> cases = cases(qfpay);
-            Path events = Files.createTempFile("demo-events", ".jsonl");
-            Files.write(events, cases.values());
-            List<String> answers = runFunction(function, events, qfpay, ssm);
+            List<String> answers = runFunction(function, List.copyOf(cases.values()), qfpay, ssm);
             int i = 0;
             for (Map.Entry<String, String> c : cases.entrySet()) {
                 System.out.println();
@@ -92,15 +84,9 @@ public final class DemoRunner {
         };
     }
 
-    private static List<String> runFunction(Path functionZip, Path events, QfpaySimulator qfpay, MotoSsm ssm)
+    private static List<String> runFunction(Path functionZip, List<String> events, QfpaySimulator qfpay, MotoSsm ssm)
             throws Exception {
-        Path unpacked = Files.createTempDirectory("qfpay-reversal-function");
-        new ProcessBuilder("unzip", "-q", functionZip.toString(), "-d", unpacked.toString()).inheritIO().start().waitFor();
-        String classPath = String.join(File.pathSeparator, unpacked.toString(), unpacked.resolve("lib") + "/*",
-                System.getProperty("demo.driver.classes", "target/test-classes"));
-        ProcessBuilder lambda = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, LocalLambda.class.getName(), events.toString());
-        Map<String, String> env = lambda.environment();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("QFPAY_BASE_URL", qfpay.baseUrl());
         env.put("QFPAY_SSM_PATH", SSM_PATH);
         env.put("QFPAY_POLL_BUDGET", "3s");
@@ -108,20 +94,7 @@ public final class DemoRunner {
         env.put("AWS_REGION", MotoSsm.REGION);
         env.put("AWS_ACCESS_KEY_ID", "demo");
         env.put("AWS_SECRET_ACCESS_KEY", "demo");
-        lambda.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process process = lambda.start();
-        List<String> answers = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("ANSWER ")) {
-                    answers.add(line.substring("ANSWER ".length()));
-                }
-            }
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("the function exited with " + process.exitValue());
-        }
-        return answers;
+        return PackagedRun.answers(functionZip, events, env, Path.of("target", "demo-function.log"));
     }
 
     /** The answer with its most telling fields first, on one line. */

@@ -2,11 +2,13 @@ package io.qfpayreversal.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.simulator.RecordedCall;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.Fixtures;
+import io.qfpayreversal.testing.LogCapture;
 import io.qfpayreversal.testing.VirtualTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +112,28 @@ class SweepTest extends FunctionTest {
         assertThat(summary.getInt("candidates")).isEqualTo(shouldBeCancelled.size());
         assertThat(summary.getList("items.status")).containsOnly("CANDIDATE");
         assertThat(operations()).containsOnly("query");
+    }
+
+    @Test
+    void sweep_summary_isLoggedWholeAsOneStructuredLine() throws Exception {
+        fillTheSimulator();
+        List<Map<String, String>> lines;
+        JsonPath summary;
+        try (LogCapture logs = LogCapture.open()) {
+            summary = answer("{\"action\":\"sweep\",\"max_cancellations\":5}");
+            lines = logs.fields().stream().filter(line -> line.get("message").startsWith("sweep done")).toList();
+        }
+
+        assertThat(lines).hasSize(1);
+        Map<String, String> line = lines.get(0);
+        for (String count : List.of("scanned", "candidates", "reversed", "closed", "processing", "refund_required",
+                "failed", "skipped")) {
+            assertThat(line.get(count)).as(count).isEqualTo(String.valueOf(summary.getInt(count)));
+        }
+        assertThat(line.get("truncated")).isEqualTo("true");
+        assertThat(line.get("dry_run")).isEqualTo("false");
+        assertThat(new ObjectMapper().readTree(line.get("items")))
+                .isEqualTo(new ObjectMapper().valueToTree(summary.getList("items")));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.qfpayreversal.testing;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -14,6 +16,7 @@ import org.jboss.logmanager.ExtLogRecord;
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> fields = new CopyOnWriteArrayList<>();
 
     public static LogCapture open() {
         LogCapture capture = new LogCapture();
@@ -32,6 +35,14 @@ public final class LogCapture extends Handler implements AutoCloseable {
             line.append('\n').append(trace);
         }
         lines.add(line.toString());
+        Map<String, String> mdc = new TreeMap<>(record instanceof ExtLogRecord ext ? ext.getMdcCopy() : Map.of());
+        mdc.put("message", line.substring(line.indexOf(" ") + 1));
+        fields.add(mdc);
+    }
+
+    /** The structured fields (MDC, as the JSON log shows them under {@code mdc}) of each line, with its message. */
+    public List<Map<String, String>> fields() {
+        return List.copyOf(fields);
     }
 
     public List<String> lines() {
