@@ -101,15 +101,8 @@ public final class SnapStartRuntimeApi implements AutoCloseable {
 
     private void deliver(HttpExchange exchange, Invocation next) throws IOException {
         inFlight.put(next.id(), next);
-        byte[] body = next.event().getBytes(StandardCharsets.UTF_8);
-        var headers = exchange.getResponseHeaders();
-        headers.set("Lambda-Runtime-Aws-Request-Id", next.id());
-        headers.set("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 60_000));
-        headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:qfpay-reversal:live");
-        headers.set("Lambda-Runtime-Trace-Id", "Root=1-6745d9a0-0a1b2c3d4e5f60718293a4b5;Parent=53995c3f42cd8ad8;Sampled=0");
-        headers.set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
+        RuntimeApiEvents.deliver(exchange, next.id(), next.event(),
+                "arn:aws:lambda:us-east-1:000000000000:function:qfpay-reversal:live");
     }
 
     @Override
