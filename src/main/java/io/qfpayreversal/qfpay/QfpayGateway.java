@@ -61,7 +61,7 @@ public class QfpayGateway {
         try {
             return QueryAnswer.from(withRetries(QUERY, false, params, session));
         } catch (CallFailure failure) {
-            boolean timedOut = failure.fault() == Fault.TIMED_OUT || failure.fault() == Fault.NO_TIME;
+            boolean timedOut = failure.fault().isTimeout();
             throw new QfpayUnavailableException("QFPay query failed after retries" + (timedOut ? " (timed out)" : "")
                     + ": " + failure.getMessage(), timedOut);
         }

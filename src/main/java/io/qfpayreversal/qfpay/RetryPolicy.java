@@ -30,6 +30,11 @@ public final class RetryPolicy {
         /** Not started: too little time was left before the deadline. */
         NO_TIME;
 
+        /** A time-out, or no time for the call at all (API Gateway answers 504 rather than 503). */
+        public boolean isTimeout() {
+            return this == TIMED_OUT || this == NO_TIME;
+        }
+
         /** Whether QFPay may have received the request, and so may have acted on it. */
         public boolean mayHaveReachedQfpay() {
             return this != NOT_SENT && this != RATE_LIMITED && this != NO_TIME;

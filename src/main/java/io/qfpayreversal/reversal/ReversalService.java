@@ -211,6 +211,6 @@ public class ReversalService {
         return new QfpayUnavailableException("QFPay " + answer.operation().wireName() + " for "
                 + request.displayId() + " got no usable answer (" + answer.failure() + "); its outcome is"
                 + " unknown. Retrying is safe: the payment is queried before anything is sent.",
-                answer.fault() == RetryPolicy.Fault.TIMED_OUT || answer.fault() == RetryPolicy.Fault.NO_TIME);
+                answer.fault().isTimeout());
     }
 }

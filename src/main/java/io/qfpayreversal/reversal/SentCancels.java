@@ -1,10 +1,10 @@
 package io.qfpayreversal.reversal;
 
+import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.CancelAnswer;
 import io.qfpayreversal.qfpay.CancelOperation;
-import io.qfpayreversal.qfpay.RespcdMeaning;
-import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.PaymentRow;
+import io.qfpayreversal.qfpay.RespcdMeaning;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
