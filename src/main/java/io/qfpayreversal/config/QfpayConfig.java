@@ -77,6 +77,20 @@ public interface QfpayConfig {
     @WithDefault("2s")
     Duration credentialsPrefetchWait();
 
+    /**
+     * The SSM load of the credentials, retries included: at most this long, and never past the
+     * invocation's deadline.
+     */
+    @WithDefault("8s")
+    Duration ssmCallTimeout();
+
+    /** One SSM attempt (connect, send, read the answer); the SDK's standard strategy makes three. */
+    @WithDefault("3s")
+    Duration ssmAttemptTimeout();
+
+    @WithDefault("2s")
+    Duration ssmConnectTimeout();
+
     @WithDefault("3s")
     Duration connectTimeout();
 

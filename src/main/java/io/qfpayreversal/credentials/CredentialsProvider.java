@@ -53,7 +53,7 @@ public class CredentialsProvider {
         return new CredentialsSession(this, deadline);
     }
 
-    /** A view outside any invocation's budget (the SSM client's own time-outs apply). */
+    /** A view outside any invocation's budget (the SSM call's own time-outs apply). */
     public CredentialsSession openSession() {
         return openSession(Deadline.none(clock));
     }

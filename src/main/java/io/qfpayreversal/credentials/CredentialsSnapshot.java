@@ -3,10 +3,9 @@ package io.qfpayreversal.credentials;
 import io.qfpayreversal.config.QfpayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The credentials' side of a SnapStart snapshot: before it, the SSM client is built (its class
+ * The credentials' side of a SnapStart snapshot: before it, the SSM call is primed (its class
  * loading and set-up land in the snapshot) but nothing is fetched, and any QFPay key or AWS
  * credentials held are dropped; after the restore, the credentials are loaded again.
  */
@@ -14,11 +13,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public class CredentialsSnapshot {
 
     private final QfpayConfig config;
-    private final Instance<SsmClient> ssm;
+    private final Instance<SsmParameters> ssm;
     private final CredentialsProvider credentials;
     private final LambdaAwsCredentials awsCredentials;
 
-    CredentialsSnapshot(QfpayConfig config, Instance<SsmClient> ssm, CredentialsProvider credentials,
+    CredentialsSnapshot(QfpayConfig config, Instance<SsmParameters> ssm, CredentialsProvider credentials,
             LambdaAwsCredentials awsCredentials) {
         this.config = config;
         this.ssm = ssm;
@@ -26,10 +25,10 @@ public class CredentialsSnapshot {
         this.awsCredentials = awsCredentials;
     }
 
-    /** Before the snapshot: an SSM client ready to call, and no secret held. Opens no connection. */
+    /** Before the snapshot: the SSM call ready, and no secret held. Opens no connection. */
     public void beforeCheckpoint() {
         if (config.ssmPath().isPresent()) {
-            ssm.get().serviceClientConfiguration(); // builds the client; sends nothing
+            ssm.get().prime(); // builds the client and signs once; sends nothing
         }
         credentials.forget();
         awsCredentials.forget();

@@ -1,7 +1,9 @@
 package io.qfpayreversal.credentials;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -11,7 +13,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * The SSM client's AWS credentials, where Lambda hands them over: the execution role's keys in
+ * The AWS credentials SSM calls are signed with, where Lambda hands them over: the execution role's keys in
  * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN} (on-demand and
  * provisioned environments), else the container credentials endpoint
  * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} with {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}), which
@@ -22,17 +24,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * holds: no AWS credentials are kept in a SnapStart snapshot.
  */
 @ApplicationScoped
-@Named(LambdaAwsCredentials.NAME)
 public class LambdaAwsCredentials implements AwsCredentialsProvider {
-
-    /** The name {@code quarkus.ssm.aws.credentials.custom-provider.name} refers to. */
-    public static final String NAME = "lambdaAwsCredentials";
 
     private final UnaryOperator<String> environment;
     private volatile ContainerCredentialsProvider container;
 
-    LambdaAwsCredentials() {
-        this(System::getenv);
+    @Inject
+    LambdaAwsCredentials(AwsEnvironment aws) {
+        this(variables(aws)::get);
     }
 
     LambdaAwsCredentials(UnaryOperator<String> environment) {
@@ -78,6 +77,17 @@ public class LambdaAwsCredentials implements AwsCredentialsProvider {
             }
         }
         return provider;
+    }
+
+    private static Map<String, String> variables(AwsEnvironment aws) {
+        Map<String, String> variables = new HashMap<>();
+        aws.accessKeyId().ifPresent(v -> variables.put("AWS_ACCESS_KEY_ID", v));
+        aws.secretAccessKey().ifPresent(v -> variables.put("AWS_SECRET_ACCESS_KEY", v));
+        aws.sessionToken().ifPresent(v -> variables.put("AWS_SESSION_TOKEN", v));
+        aws.containerCredentialsFullUri().ifPresent(v -> variables.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", v));
+        aws.containerCredentialsRelativeUri()
+                .ifPresent(v -> variables.put("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", v));
+        return variables;
     }
 
     private boolean present(String variable) {

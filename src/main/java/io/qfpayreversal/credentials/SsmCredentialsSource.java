@@ -4,16 +4,12 @@ import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.error.ConfigurationException;
 import io.qfpayreversal.time.Deadline;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
-import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Credentials from SSM Parameter Store: {@code <path>/app-code}, {@code <path>/client-key}
@@ -24,15 +20,12 @@ class SsmCredentialsSource implements CredentialsSource {
 
     private static final Logger LOG = Logger.getLogger(SsmCredentialsSource.class);
 
-    private final SsmClient ssm;
+    private final SsmParameters ssm;
     private final QfpayConfig config;
-    private final Duration apiCallTimeout;
 
-    SsmCredentialsSource(SsmClient ssm, QfpayConfig config,
-            @ConfigProperty(name = "quarkus.ssm.api-call-timeout", defaultValue = "8s") Duration apiCallTimeout) {
+    SsmCredentialsSource(SsmParameters ssm, QfpayConfig config) {
         this.ssm = ssm;
         this.config = config;
-        this.apiCallTimeout = apiCallTimeout;
     }
 
     @Override
@@ -41,23 +34,18 @@ class SsmCredentialsSource implements CredentialsSource {
         String appCodeName = path + "/app-code";
         String clientKeyName = path + "/client-key";
         String mchidName = path + "/mchid";
-        // No longer than the invocation has left, nor than the client's own limit.
-        Duration timeout = deadline.callTimeout(apiCallTimeout).orElseThrow(() -> new ConfigurationException(
+        // No longer than the invocation has left, nor than the SSM call's own limit, retries included.
+        Duration timeout = deadline.callTimeout(config.ssmCallTimeout()).orElseThrow(() -> new ConfigurationException(
                 "Too little time was left to load the QFPay credentials from SSM path " + path));
-        GetParametersResponse response;
+        Map<String, String> values;
         try {
-            response = ssm.getParameters(b -> b.names(appCodeName, clientKeyName, mchidName).withDecryption(true)
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+            values = ssm.get(List.of(appCodeName, clientKeyName, mchidName), deadline.within(timeout));
         } catch (SdkException e) {
             // The SDK's text names ARNs and the account: it goes to the log, not into the error.
             LOG.warnf("loading QFPay credentials from SSM path %s failed: %s: %s", path, e.getClass().getSimpleName(),
                     e.getMessage());
             throw new ConfigurationException("Could not load QFPay credentials from SSM path " + path + " ("
                     + reason(e) + "; the function's log has the details)");
-        }
-        Map<String, String> values = new HashMap<>();
-        for (Parameter parameter : response.parameters()) {
-            values.put(parameter.name(), parameter.value());
         }
         return new Credentials(required(values, appCodeName), required(values, clientKeyName),
                 values.getOrDefault(mchidName, config.mchid().orElse(null)));

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 /**
  * SnapStart's runtime hooks (CRaC, which the Lambda runtime calls around the snapshot). Before the
- * snapshot, on the init thread: prime the QFPay call path on loopback and build the SSM client
+ * snapshot, on the init thread: prime the QFPay call path on loopback and the SSM call
  * (with {@code qfpay.prefetch-at-startup}), then drop every secret, so the snapshot holds no QFPay
  * key, no AWS credentials and no open connection. After each restore: reseed the jitter (every
  * restored copy would draw the same numbers) and load the credentials in the background.

@@ -34,11 +34,11 @@ public class QfpayTestEnvironment implements QuarkusTestResourceLifecycleManager
                 "qfpay.ssm-path", SSM_PATH,
                 // The tests play the sweep function too; the native packaged run gets it from here.
                 "qfpay.sweep.enabled", "true",
-                "quarkus.ssm.endpoint-override", ssm.endpoint(),
-                "quarkus.ssm.aws.region", MotoSsm.REGION,
-                "quarkus.ssm.aws.credentials.type", "static",
-                "quarkus.ssm.aws.credentials.static-provider.access-key-id", MotoSsm.ACCESS_KEY,
-                "quarkus.ssm.aws.credentials.static-provider.secret-access-key", MotoSsm.SECRET_KEY);
+                // AWS_ENDPOINT_URL_SSM, AWS_REGION and the key variables, as Lambda would set them.
+                "aws.endpoint-url-ssm", ssm.endpoint(),
+                "aws.region", MotoSsm.REGION,
+                "aws.access-key-id", MotoSsm.ACCESS_KEY,
+                "aws.secret-access-key", MotoSsm.SECRET_KEY);
     }
 
     @Override

@@ -1,0 +1,203 @@
+package io.qfpayreversal.credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.time.Deadline;
+import io.qfpayreversal.time.Pause;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+
+/**
+ * SSM's {@code GetParameters}, and nothing else, without the SDK's SSM client (whose construction
+ * loads the region metadata of every AWS service: most of a cold start's SSM time). The SDK still does
+ * what must be right: SigV4 ({@link AwsV4HttpSigner}), the AWS credentials ({@link LambdaAwsCredentials}),
+ * the HTTP client ({@link UrlConnectionHttpClient}, as the SSM client used), which errors are
+ * retried and how long to back off ({@link AwsRetryStrategy#standardRetryStrategy()}: three attempts)
+ * and the errors themselves ({@link AwsServiceException} with AWS's error code).
+ *
+ * <p>The wire is AWS's JSON 1.1 protocol: a POST to {@code /} with {@code X-Amz-Target:
+ * AmazonSSM.GetParameters}; an error is a non-2xx status with its code in {@code x-amzn-ErrorType}
+ * or the body's {@code __type}. Every attempt is bounded by the call's deadline: a timer aborts it.
+ */
+@ApplicationScoped
+class SsmParameters {
+
+    private static final String TARGET = "AmazonSSM.GetParameters";
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final AwsEnvironment aws;
+    private final LambdaAwsCredentials credentials;
+    private final QfpayConfig config;
+    private final ObjectMapper json;
+    private final Pause pause;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy();
+    private volatile SdkHttpClient http;
+
+    SsmParameters(AwsEnvironment aws, LambdaAwsCredentials credentials, QfpayConfig config, ObjectMapper json,
+            Pause pause) {
+        this.aws = aws;
+        this.credentials = credentials;
+        this.config = config;
+        this.json = json;
+        this.pause = pause;
+    }
+
+    /**
+     * The values of those of {@code names} that exist (SecureStrings decrypted), by name, within
+     * {@code deadline}; AWS's refusal as {@link AwsServiceException}, anything else as
+     * {@link SdkClientException}.
+     */
+    Map<String, String> get(List<String> names, Deadline deadline) {
+        SsmEndpoint endpoint = SsmEndpoint.of(aws);
+        byte[] body = requestBody(names);
+        RetryToken token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("ssm")).token();
+        while (true) {
+            Duration timeout = deadline.callTimeout(config.ssmAttemptTimeout()).orElseThrow(
+                    () -> SdkClientException.create("no time left for another SSM attempt"));
+            try {
+                Map<String, String> values = attempt(endpoint, body, timeout);
+                retries.recordSuccess(RecordSuccessRequest.create(token));
+                return values;
+            } catch (SdkException failure) {
+                Duration delay;
+                try {
+                    var refreshed = retries.refreshRetryToken(
+                            RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+                    token = refreshed.token();
+                    delay = refreshed.delay();
+                } catch (TokenAcquisitionFailedException notRetried) {
+                    throw failure;
+                }
+                if (!deadline.allowsCallAfter(delay)) {
+                    throw failure;
+                }
+                pause.pause(delay);
+            }
+        }
+    }
+
+    /**
+     * Loads the classes of a call and builds the HTTP client, signing a request with throwaway
+     * credentials; sends nothing (before a SnapStart snapshot).
+     */
+    void prime() {
+        httpClient();
+        sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("https://ssm.invalid/")).build(),
+                requestBody(List.of("/priming")), AwsCredentialsIdentity.create("priming", "priming"), "us-east-1");
+    }
+
+    private Map<String, String> attempt(SsmEndpoint endpoint, byte[] body, Duration timeout) {
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.uri())
+                .encodedPath("/").putHeader("Content-Type", CONTENT_TYPE).putHeader("X-Amz-Target", TARGET)
+                .build();
+        SignedRequest signed = sign(unsigned, body, credentials.resolveCredentials(), endpoint.region());
+        ExecutableHttpRequest call = httpClient().prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+                .contentStreamProvider(signed.payload().orElse(null)).build());
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(call::abort,
+                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
+        try {
+            HttpExecuteResponse response = call.call();
+            byte[] answer = readAll(response);
+            if (watchdog.isDone()) {
+                throw SdkClientException.create("SSM did not answer within " + timeout.toMillis() + " ms");
+            }
+            int status = response.httpResponse().statusCode();
+            if (status / 100 != 2) {
+                throw SsmErrors.of(response.httpResponse(), answer, json);
+            }
+            return values(answer);
+        } catch (IOException e) {
+            throw SdkClientException.builder().message(watchdog.isDone()
+                    ? "SSM did not answer within " + timeout.toMillis() + " ms"
+                    : "SSM could not be reached: " + e.getClass().getSimpleName()).cause(e).build();
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private SignedRequest sign(SdkHttpRequest request, byte[] body, AwsCredentialsIdentity identity, String region) {
+        return signer.sign(r -> r.identity(identity).request(request).payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+    }
+
+    private byte[] requestBody(List<String> names) {
+        ObjectNode request = json.createObjectNode();
+        names.forEach(request.putArray("Names")::add);
+        request.put("WithDecryption", true);
+        return request.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The answer's parameters by name. Never quotes the answer: it holds the client key. */
+    private Map<String, String> values(byte[] answer) {
+        JsonNode parameters;
+        try {
+            parameters = json.readTree(answer).path("Parameters");
+        } catch (IOException e) {
+            throw SdkClientException.create("SSM's answer to GetParameters is not JSON");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (JsonNode parameter : parameters) {
+            if (parameter.path("Name").isTextual() && parameter.path("Value").isTextual()) {
+                values.put(parameter.get("Name").asText(), parameter.get("Value").asText());
+            }
+        }
+        return values;
+    }
+
+    private static byte[] readAll(HttpExecuteResponse response) throws IOException {
+        if (response.responseBody().isEmpty()) {
+            return new byte[0];
+        }
+        try (InputStream in = response.responseBody().get()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private SdkHttpClient httpClient() {
+        SdkHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = UrlConnectionHttpClient.builder().connectionTimeout(config.ssmConnectTimeout())
+                            .socketTimeout(config.ssmAttemptTimeout()).build();
+                }
+                client = http;
+            }
+        }
+        return client;
+    }
+}
