@@ -2,12 +2,18 @@ package io.qfpayreversal.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,25 +33,59 @@ public final class MotoSsm implements AutoCloseable {
 
     private volatile Process process;
     private final int port;
+    private final AwsBasicCredentials credentials;
     private final SsmClient client;
 
-    private MotoSsm(Process process, int port) {
+    private MotoSsm(Process process, int port, AwsBasicCredentials credentials) {
         this.process = process;
         this.port = port;
+        this.credentials = credentials;
         this.client = SsmClient.builder()
                 .endpointOverride(URI.create(endpoint()))
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
 
     public static MotoSsm start() throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        int port = freePort();
+        return new MotoSsm(launch(port, Map.of()), port, AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    /**
+     * A moto that checks every request's SigV4 signature, as SSM does: it knows one IAM user, allowed
+     * {@code ssm:*}, whose key {@link #accessKeyId()} / {@link #secretAccessKey()} must sign.
+     */
+    public static MotoSsm startCheckingSignatures() throws IOException, InterruptedException {
+        int port = freePort();
+        Process process = launch(port, Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "3"));
+        Path script = Files.createTempFile("signing_user", ".py");
+        try (InputStream in = MotoSsm.class.getResourceAsStream("/moto/signing_user.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new MotoSsm(launch(port), port);
+        Process setup = new ProcessBuilder("python3", script.toString(), "http://127.0.0.1:" + port).start();
+        String[] key = new String(setup.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+        if (setup.waitFor() != 0 || key.length != 2) {
+            process.destroy();
+            throw new IOException("could not create the IAM user in moto: "
+                    + new String(setup.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return new MotoSsm(process, port, AwsBasicCredentials.create(key[0], key[1]));
+    }
+
+    public String accessKeyId() {
+        return credentials.accessKeyId();
+    }
+
+    public String secretAccessKey() {
+        return credentials.secretAccessKey();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Stops moto: SSM becomes unreachable (connection refused). */
@@ -56,14 +96,15 @@ public final class MotoSsm implements AutoCloseable {
 
     /** Starts a fresh, empty moto on the same port. */
     public void restart() throws IOException, InterruptedException {
-        process = launch(port);
+        process = launch(port, Map.of());
     }
 
-    private static Process launch(int port) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+    private static Process launch(int port, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true)
-                .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log"))
-                .start();
+                .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
         while (!listening(port)) {
             if (!process.isAlive() || Instant.now().isAfter(giveUp)) {
