@@ -13,7 +13,8 @@ JVM = {"PackageType": "jvm"}
 ALTERNATIVES = {
     "PackageType": "jvm",
     "Architecture": "arm64",
-    "MemorySize": "1024",
+    "JvmMemorySize": "2048",
+    "NativeMemorySize": "1024",
     "FunctionTimeout": "90",
     "SweepTimeout": "600",
     "SnapStart": "true",
