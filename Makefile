@@ -28,7 +28,7 @@ deploy-checks:
 	python3 -m pytest -q -p no:cacheprovider src/test/deploy
 	python3 scripts/check_least_authority.py template.yaml
 
-## Time the packaged function as Lambda runs it, next to QFPay's sample Python client (no timing is asserted).
+## Cold start before/after issue 15 (BENCH_BEFORE=<git ref>, default release 1.0.0) as Lambda runs it; warm next to QFPay's sample client (no timing asserted).
 bench:
 	bash scripts/bench.sh
 

@@ -28,15 +28,14 @@ final class AppCds {
     }
 
     /** Builds the archive from a training run of {@code base}; returns the variant that maps it. */
-    static Variant build(Variant base, Path taskRoot, Path dir, LaunchSettings settings, Training training)
-            throws Exception {
-        Path appJar = jarRootClasses(taskRoot, dir.resolve("app.jar"));
+    static Variant build(Variant base, Path dir, LaunchSettings settings, Training training) throws Exception {
+        Path appJar = jarRootClasses(base.taskRoot(), dir.resolve("app.jar"));
         Path archive = dir.resolve("app.jsa");
         Files.deleteIfExists(archive);
-        List<String> classPath = List.of(appJar.toString(), taskRoot.resolve("lib") + "/*");
+        List<String> classPath = List.of(appJar.toString(), base.taskRoot().resolve("lib") + "/*");
         List<String> dump = new ArrayList<>(base.jvmOptions());
         dump.add("-XX:ArchiveClassesAtExit=" + archive);
-        try (LambdaEnvironment environment = settings.launch(new Variant("AppCDS training", classPath, dump))) {
+        try (LambdaEnvironment environment = settings.launch(base.with("AppCDS training", classPath, dump), "1")) {
             training.run(environment);
         }
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
@@ -45,7 +44,11 @@ final class AppCds {
         List<String> use = new ArrayList<>(base.jvmOptions());
         use.add("-XX:SharedArchiveFile=" + archive);
         use.add("-Xshare:on"); // fail loudly rather than run without the archive
-        return new Variant(base.name() + " + AppCDS", classPath, use);
+        return base.with(nameFor(base), classPath, use);
+    }
+
+    static String nameFor(Variant base) {
+        return base.name() + " + AppCDS";
     }
 
     private static Path jarRootClasses(Path taskRoot, Path jar) throws IOException {

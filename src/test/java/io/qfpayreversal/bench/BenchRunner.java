@@ -1,54 +1,53 @@
 package io.qfpayreversal.bench;
 
 import io.qfpayreversal.simulator.QfpaySimulator;
-import io.qfpayreversal.simulator.Script;
-import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.MotoSsm;
-import io.qfpayreversal.testing.PackagedFunction;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * {@code make bench}: runs target/function.zip as the java21 runtime does (AWS's runtime interface
- * client polling {@link RuntimeApiEmulator}) against the QFPay simulator and SSM on moto_server,
- * all on loopback, next to the seed guide's Python client on the same simulator. Prints a table
- * and writes it to target/bench/results.md. Times are reported, never asserted.
+ * {@code make bench}, issue 15's before/after cold-start benchmark: "before" (a git ref, built
+ * apart) and "after" (the working tree) run as Lambda's managed Java runtime runs them, with its
+ * flags for the memory size and the JAVA_TOOL_OPTIONS of each one's template, by AWS's runtime
+ * interface client polling {@link RuntimeApiEmulator}, against the QFPay simulator and SSM on
+ * moto_server, all on loopback; then warm, next to the seed guide's Python client on the same
+ * simulator. Prints a table and writes it to target/bench/results.md. Times are reported, never
+ * asserted.
  */
 public final class BenchRunner {
 
-    static final int COLD_RUNS = Integer.getInteger("bench.coldRuns", 5);
+    static final int MEMORY_MB = Integer.getInteger("bench.memory", 512);
+    static final String BEFORE_REF = System.getProperty("bench.before", "841c949"); // release 1.0.0
+    static final int COLD_RUNS = Integer.getInteger("bench.coldRuns", 7);
     static final int WARMUP = Integer.getInteger("bench.warmup", 500);
     static final int WARM = Integer.getInteger("bench.warm", 2000);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int SWEEP = Integer.getInteger("bench.sweep", 1000);
     static final int SWEEP_RATE = Integer.getInteger("bench.sweepRate", 6000);
+    /** C2 and AppCDS variants of "after" too. */
+    static final boolean EXTRA = Boolean.getBoolean("bench.extra");
+    /** Only the variants whose name contains this. */
+    static final String ONLY = System.getProperty("bench.only", "");
 
     private static final String SSM_PATH = "/qfpay/bench";
     private static final String APP_CODE = "BENCHAPPCODE001";
     private static final String KEY = "BENCH-CLIENT-KEY-NOT-A-SECRET";
-    private static final ZoneId HK = ZoneId.of("Asia/Hong_Kong");
+    private static final Path OUT = Path.of("target/bench");
 
-    private final AtomicLong serials = new AtomicLong(20261125500000000L);
-    private long phaseStarted;
-    private final Path out = Path.of("target/bench");
-    private final QfpaySimulator qfpay;
-    private final LaunchSettings settings;
-
-    private BenchRunner(QfpaySimulator qfpay, LaunchSettings settings) {
-        this.qfpay = qfpay;
-        this.settings = settings;
+    private BenchRunner() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of("target/bench");
-        Files.createDirectories(out);
-        Files.deleteIfExists(out.resolve("function.log"));
+        Files.createDirectories(OUT);
+        Files.deleteIfExists(OUT.resolve("function.log"));
+        Path gcLogs = emptied(OUT.resolve("gc"));
         try (MotoSsm ssm = MotoSsm.start(); QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, KEY)) {
             ssm.putCredentials(SSM_PATH, APP_CODE, KEY);
             LaunchSettings settings = new LaunchSettings(Map.of(
@@ -57,140 +56,54 @@ public final class BenchRunner {
                     "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
                     "AWS_REGION", MotoSsm.REGION,
                     "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY), out.resolve("function.log"));
-            new BenchRunner(qfpay, settings).run(Path.of(args[0]));
+                    "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
+                    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(MEMORY_MB)), OUT.resolve("function.log"), gcLogs);
+            run(qfpay, settings);
         }
         System.exit(0);
     }
 
-    private void run(Path functionZip) throws Exception {
-        Path taskRoot = PackagedFunction.unpack(functionZip);
-        Report report = new Report(out.resolve("results.md"));
-        seedRound(WARMUP); // warms the simulator
-        Variant deployed = new Variant("deployed: serial GC, C1", PackagedFunction.classPathOf(taskRoot),
-                Variant.DEPLOYED_OPTIONS);
+    private static void run(QfpaySimulator qfpay, LaunchSettings settings) throws Exception {
+        Payments payments = new Payments(qfpay);
+        WarmRun warmRun = new WarmRun(settings, payments, new SeedClient(qfpay.baseUrl(), APP_CODE, KEY, OUT));
+        List<String> runtimeFlags = ManagedRuntimeFlags.forMemory(MEMORY_MB);
+        Variant after = Variant.of(Build.workingTree(), runtimeFlags);
+        Optional<Variant> before = wanted(GitRefBuild.nameOf(BEFORE_REF)) ? Optional.of(Variant.of(GitRefBuild.of(BEFORE_REF), runtimeFlags))
+                : Optional.empty();
         List<Variant> variants = new ArrayList<>();
-        variants.add(deployed);
-        variants.add(deployed.withOptions("serial GC, C2 (full tiering)", Variant.FULL_TIERING_OPTIONS));
-        variants.add(AppCds.build(deployed, taskRoot, out, settings, this::train));
-        String only = System.getProperty("bench.only", "");
-        for (Variant variant : variants) {
-            if (variant.name().contains(only)) {
-                report.variant(measure(variant));
+        before.ifPresent(variants::add);
+        variants.add(after);
+        if (EXTRA) {
+            variants.add(after.withC2(after.name() + ", C2 (TieredStopAtLevel=1 dropped)"));
+            if (wanted(AppCds.nameFor(after))) {
+                variants.add(AppCds.build(after, OUT, settings, environment -> WarmRun.pair(environment, payments)));
             }
         }
-        report.sweep(sweep(deployed));
+        variants.removeIf(variant -> !wanted(variant.name()));
+
+        warmRun.seedRound(WARMUP); // warms the simulator
+        Map<Variant, List<ColdStart>> coldStarts = ColdStarts.measure(variants, COLD_RUNS, settings, payments);
+        Report report = new Report(OUT.resolve("results.md"), MEMORY_MB, runtimeFlags, before);
+        for (Variant variant : variants) {
+            report.add(warmRun.measure(variant, coldStarts.get(variant)));
+        }
+        report.sweep(SweepRun.measure(after, settings, qfpay, payments, SWEEP, SWEEP_RATE));
         report.write();
     }
 
-    private Samples seedRound(int reversals) throws Exception {
-        List<SimPayment> payments = new ArrayList<>();
-        for (int i = 0; i < reversals; i++) {
-            payments.add(pending());
-        }
-        return SeedClient.reverse(qfpay.baseUrl(), APP_CODE, KEY, payments, out);
+    private static boolean wanted(String variantName) {
+        return variantName.contains(ONLY);
     }
 
-    private VariantResult measure(Variant variant) throws Exception {
-        System.out.print("Measuring " + variant.name() + ":");
-        phaseStarted = System.nanoTime();
-        Samples firstPoll = new Samples();
-        Samples firstAnswer = new Samples();
-        for (int i = 0; i < COLD_RUNS; i++) {
-            String event = reverseEvent(pending());
-            try (LambdaEnvironment environment = settings.launch(variant)) {
-                expect(environment.invoke(event), "REVERSED");
-                firstAnswer.add(environment.sinceLaunchMillis());
-                firstPoll.add(environment.launchToFirstPollMillis());
+    /** The directory, created or emptied: a GC log left from an earlier run would be rotated, not replaced. */
+    private static Path emptied(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(dir)).toList()) {
+                    Files.delete(file);
+                }
             }
         }
-        progress("cold starts");
-        try (LambdaEnvironment environment = settings.launch(variant)) {
-            for (int i = 0; i < WARMUP; i++) {
-                train(environment);
-            }
-            progress("warm-up");
-            List<WarmRound> rounds = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                rounds.add(warmRound(environment));
-                progress("round " + (round + 1));
-            }
-            return new VariantResult(variant.name(), firstPoll.p50(), firstAnswer.p50(), rounds,
-                    environment.rssMegabytes());
-        }
-    }
-
-    private WarmRound warmRound(LambdaEnvironment environment) throws Exception {
-        Samples seed = seedRound(WARM);
-        Samples reverse = new Samples();
-        Samples reverseRoundTrip = new Samples();
-        Samples status = new Samples();
-        for (int i = 0; i < WARM; i++) {
-            String event = reverseEvent(pending());
-            long started = System.nanoTime();
-            RuntimeApiEmulator.Answer answer = environment.invoke(event);
-            reverseRoundTrip.add((System.nanoTime() - started) / 1e6);
-            reverse.add(expect(answer, "REVERSED"));
-        }
-        for (int i = 0; i < WARM; i++) {
-            status.add(expect(environment.invoke(statusEvent(pending())), "PENDING"));
-        }
-        return new WarmRound(seed, reverse, reverseRoundTrip, status);
-    }
-
-    private void progress(String phase) {
-        long now = System.nanoTime();
-        System.out.printf(" %s %.0f s%s", phase, (now - phaseStarted) / 1e9, phase.equals("round " + ROUNDS) ? "\n" : ",");
-        phaseStarted = now;
-    }
-
-    /** One reversal and one status query: the training run for AppCDS and the warm-up. */
-    private void train(LambdaEnvironment environment) throws Exception {
-        expect(environment.invoke(reverseEvent(pending())), "REVERSED");
-        expect(environment.invoke(statusEvent(pending())), "PENDING");
-    }
-
-    private SweepResult sweep(Variant variant) throws Exception {
-        System.out.println("Sweeping " + SWEEP + " stale payments at " + SWEEP_RATE + "/min ...");
-        qfpay.reset();
-        for (int i = 0; i < SWEEP; i++) {
-            long serial = serials.incrementAndGet();
-            qfpay.add(new SimPayment(String.valueOf(serial), "BENCH-SWEEP-" + serial, "800101", 2500,
-                    LocalDateTime.now(HK).withNano(0).minusMinutes(30), Script.PENDING));
-        }
-        LaunchSettings sweepSettings = settings.with(Map.of(
-                "QFPAY_SWEEP_ENABLED", "true", // as the template's SweepFunction
-                "QFPAY_SWEEP_RATE_PER_MINUTE", String.valueOf(SWEEP_RATE),
-                "QFPAY_SWEEP_MAX_CANCELLATIONS", String.valueOf(SWEEP)));
-        try (LambdaEnvironment environment = sweepSettings.launch(variant)) {
-            expect(environment.invoke(statusEvent(pending())), "PENDING"); // the cold start, outside the timing
-            int before = qfpay.calls().size();
-            long started = System.nanoTime();
-            String summary = environment.invoke("{\"action\":\"sweep\",\"lookback_minutes\":60}").text();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            return new SweepResult(SWEEP, SWEEP_RATE, qfpay.calls().size() - before, seconds, summary);
-        }
-    }
-
-    private SimPayment pending() {
-        long serial = serials.incrementAndGet();
-        return qfpay.add(new SimPayment(String.valueOf(serial), "BENCH-" + serial, "800101", 2500,
-                LocalDateTime.now(HK).withNano(0).minusMinutes(5), Script.PENDING));
-    }
-
-    private static String reverseEvent(SimPayment p) {
-        return "{\"syssn\":\"" + p.syssn() + "\",\"txamt\":2500,\"txdtm\":\"" + p.txdtm() + "\"}";
-    }
-
-    private static String statusEvent(SimPayment p) {
-        return "{\"action\":\"status\",\"syssn\":\"" + p.syssn() + "\"}";
-    }
-
-    /** Checks the answer's status; returns its duration at the Runtime API. */
-    private static double expect(RuntimeApiEmulator.Answer answer, String status) {
-        if (!answer.text().contains("\"status\":\"" + status + "\"")) {
-            throw new IllegalStateException("expected " + status + ", got: " + answer.text());
-        }
-        return answer.durationMillis();
+        return Files.createDirectories(dir);
     }
 }

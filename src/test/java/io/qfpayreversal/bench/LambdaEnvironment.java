@@ -3,6 +3,7 @@ package io.qfpayreversal.bench;
 import io.qfpayreversal.testing.PackagedFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,19 +15,23 @@ final class LambdaEnvironment implements AutoCloseable {
     private final RuntimeApiEmulator runtimeApi;
     private final PackagedFunction function;
     private final long launchedNanos;
+    private final Path gcLog;
 
-    private LambdaEnvironment(RuntimeApiEmulator runtimeApi, PackagedFunction function, long launchedNanos) {
+    private LambdaEnvironment(RuntimeApiEmulator runtimeApi, PackagedFunction function, long launchedNanos,
+            Path gcLog) {
         this.runtimeApi = runtimeApi;
         this.function = function;
         this.launchedNanos = launchedNanos;
+        this.gcLog = gcLog;
     }
 
-    static LambdaEnvironment launch(Variant variant, Map<String, String> environment, Path log) throws Exception {
+    static LambdaEnvironment launch(List<String> classPath, List<String> jvmOptions, Map<String, String> environment,
+            Path log, Path gcLog) throws Exception {
         RuntimeApiEmulator runtimeApi = new RuntimeApiEmulator();
         long launched = System.nanoTime();
-        PackagedFunction function = PackagedFunction.start(variant.classPath(), runtimeApi.address(), environment,
-                variant.jvmOptions(), log);
-        return new LambdaEnvironment(runtimeApi, function, launched);
+        PackagedFunction function = PackagedFunction.start(classPath, runtimeApi.address(), environment, jvmOptions,
+                log);
+        return new LambdaEnvironment(runtimeApi, function, launched, gcLog);
     }
 
     /** Invokes the function; returns the answer (an error report is prefixed "ERROR ") and its duration. */
@@ -34,14 +39,17 @@ final class LambdaEnvironment implements AutoCloseable {
         return runtimeApi.invoke(event);
     }
 
-    /** Milliseconds from process launch to the first {@code /next} poll. */
-    double launchToFirstPollMillis() throws Exception {
-        return (runtimeApi.firstPollNanos() - launchedNanos) / 1e6;
-    }
-
-    /** Milliseconds from process launch to now. */
-    double sinceLaunchMillis() {
-        return (System.nanoTime() - launchedNanos) / 1e6;
+    /**
+     * To be called right after the first answer: the time since launch, then what the process spent
+     * to get there (CPU, GC pauses) and holds (metaspace, classes; jcmd attaches, so this comes last).
+     */
+    ColdStart coldStart() throws Exception {
+        double firstAnswerMillis = (System.nanoTime() - launchedNanos) / 1e6;
+        double cpuSeconds = ProcessCpu.seconds(function.pid());
+        GcPauses gc = GcPauses.inLog(gcLog);
+        JvmCounters counters = JvmCounters.of(function.pid());
+        double firstPollMillis = (runtimeApi.firstPollNanos() - launchedNanos) / 1e6;
+        return new ColdStart(firstPollMillis, firstAnswerMillis, cpuSeconds, gc, counters);
     }
 
     /** Resident set size of the function process, in MB. */

@@ -7,23 +7,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The function's environment variables and log file, shared by every launch in a run, and JVM
- * options added to every variant (from {@code -Dbench.functionOptions}, e.g. to record a JFR profile).
+ * What every launch in a run shares: the function's environment variables, its log file, the
+ * directory of the per-launch GC logs ({@code -Xlog:gc}, on every launch alike), and JVM options
+ * added to every variant (from {@code -Dbench.functionOptions}, e.g. to record a JFR profile).
  */
-record LaunchSettings(Map<String, String> environment, Path log) {
+record LaunchSettings(Map<String, String> environment, Path log, Path gcLogs) {
 
-    private static final List<String> ADDED_OPTIONS = List.of(System.getProperty("bench.functionOptions", "").split(" "))
+    static final List<String> ADDED_OPTIONS = List.of(System.getProperty("bench.functionOptions", "").split(" "))
             .stream().filter(option -> !option.isBlank()).toList();
 
-    LambdaEnvironment launch(Variant variant) throws Exception {
+    /** Launches a variant; its GC log is {@code <gcLogs>/<variant slug>-<launch>.log}. */
+    LambdaEnvironment launch(Variant variant, String launch) throws Exception {
+        Path gcLog = gcLogs.resolve(variant.slug() + "-" + launch + ".log").toAbsolutePath();
         List<String> options = new ArrayList<>(variant.jvmOptions());
+        options.add("-Xlog:gc:file=" + gcLog);
         options.addAll(ADDED_OPTIONS);
-        return LambdaEnvironment.launch(new Variant(variant.name(), variant.classPath(), options), environment, log);
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("JAVA_TOOL_OPTIONS", variant.javaToolOptions()); // as the template sets it
+        return LambdaEnvironment.launch(variant.classPath(), options, variables, log, gcLog);
     }
 
     LaunchSettings with(Map<String, String> more) {
         Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(more);
-        return new LaunchSettings(Map.copyOf(merged), log);
+        return new LaunchSettings(Map.copyOf(merged), log, gcLogs);
     }
 }

@@ -8,8 +8,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
-/** The benchmark's table and its verdict on each target, printed and written as Markdown. */
+/**
+ * The benchmark's before/after table and issue 15's targets for "after" (and any extra variant),
+ * printed and written as Markdown.
+ */
 final class Report {
 
     private static final double COLD_START_TARGET_MS = 1200;
@@ -17,14 +23,21 @@ final class Report {
     private static final double SWEEP_TARGET_SHARE = 0.9;
 
     private final Path file;
+    private final int memoryMegabytes;
+    private final List<String> runtimeFlags;
+    private final Optional<Variant> before;
     private final List<VariantResult> variants = new ArrayList<>();
     private SweepResult sweep;
 
-    Report(Path file) {
+    /** @param before the variant the others are held against, if it was measured */
+    Report(Path file, int memoryMegabytes, List<String> runtimeFlags, Optional<Variant> before) {
         this.file = file;
+        this.memoryMegabytes = memoryMegabytes;
+        this.runtimeFlags = runtimeFlags;
+        this.before = before;
     }
 
-    void variant(VariantResult result) {
+    void add(VariantResult result) {
         variants.add(result);
         System.out.println(row(result));
     }
@@ -34,20 +47,53 @@ final class Report {
     }
 
     void write() throws IOException {
-        StringBuilder md = new StringBuilder();
-        md.append("# qfpay-reversal benchmark\n\n");
+        StringBuilder md = new StringBuilder("# qfpay-reversal benchmark: cold start before / after issue 15\n\n");
+        header(md);
+        md.append("| variant | launch → first poll | launch → first answer | CPU to first answer"
+                + " | GC pauses to first answer (count / total) | metadata full GCs (launches with one)"
+                + " | metaspace used at first answer | classes loaded at first answer (from CDS)"
+                + " | RSS after warm run | warm reverse p50 / p99 | seed client p50 / p99 | ratio p50 / p99 |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        variants.forEach(v -> md.append(row(v)).append('\n'));
+        md.append("\n| variant | reverse round trip p50 / p99 | warm status p50 / p99 |\n|---|---|---|\n");
+        variants.forEach(v -> md.append(String.format("| %s | %.2f / %.2f ms | %.2f / %.2f ms |%n", v.name(),
+                v.warmMedian(r -> r.reverseRoundTrip().p50()), v.warmMedian(r -> r.reverseRoundTrip().p99()),
+                v.warmMedian(r -> r.status().p50()), v.warmMedian(r -> r.status().p99()))));
+        notes(md);
+        targets(md);
+        System.out.println();
+        System.out.print(md);
+        Files.writeString(file, md);
+        System.out.println("\nWritten to " + file);
+    }
+
+    private void header(StringBuilder md) {
         md.append(String.format("%s UTC; %d cores; function JVM: %s %s; all on loopback.%n%n",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version")));
-        md.append("| variant | launch → first poll | launch → first answer | warm reverse p50 / p99 | seed client p50 / p99"
-                + " | ratio p50 / p99 | reverse round trip p50 / p99 | warm status p50 / p99 | RSS after warm run |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append(String.format("Memory size %d MB (AWS_LAMBDA_FUNCTION_MEMORY_SIZE). The managed runtime's flags,"
+                + " on the java command line of every launch: `%s`. Added to every launch: `-Xlog:gc:file="
+                + "target/bench/gc/<variant>-<launch>.log`%s.%n%n", memoryMegabytes, String.join(" ", runtimeFlags),
+                LaunchSettings.ADDED_OPTIONS.isEmpty() ? "" : " `" + String.join(" ", LaunchSettings.ADDED_OPTIONS) + "`"));
         for (VariantResult v : variants) {
-            md.append(row(v)).append('\n');
+            md.append(String.format("- %s: JAVA_TOOL_OPTIONS=`%s`", v.name(), v.variant().javaToolOptions()));
+            if (!v.variant().jvmOptions().equals(runtimeFlags)) {
+                md.append(String.format("; command line instead: `%s`", String.join(" ", v.variant().jvmOptions())));
+            }
+            md.append('\n');
         }
-        md.append(String.format("%n- Cold start: median of %d launches each; the first event is a reverse, so SSM,"
-                + " three QFPay calls and the answer are in it.%n", BenchRunner.COLD_RUNS));
+        md.append('\n');
+    }
+
+    private void notes(StringBuilder md) {
+        md.append(String.format("%n- Cold start: medians over %d launches of each variant, interleaved (launch i of"
+                + " every variant before launch i + 1 of any). The first event is a reverse, so the SSM load, three"
+                + " QFPay calls and the answer are in it. Right after the first answer: CPU = utime + stime of the"
+                + " process (/proc/<pid>/stat, all threads, JVM start included); GC pauses = those in the launch's"
+                + " -Xlog:gc file; metaspace = sun.gc.metaspace.used (class metadata allocated by the JVM;"
+                + " classes mapped from a CDS archive are not in it), classes = java.cls.loadedClasses +"
+                + " java.cls.sharedLoadedClasses (from CDS; jcmd PerfCounter.print).%n", BenchRunner.COLD_RUNS));
         md.append(String.format("- Warm: medians over %d rounds; each round runs the seed guide's Python client"
                 + " (make_req_sign + requests.post, one reversal per call) for %d reversals, then the function for %d"
                 + " reverse (query, reversal, confirming query) and %d status invocations, after %d warm-up pairs."
@@ -55,30 +101,44 @@ final class Report {
                 + " handing the event over to receiving the answer, as Lambda times a duration; the round trip adds"
                 + " the emulator's queue and the runtime's poll.%n", BenchRunner.ROUNDS, BenchRunner.WARM,
                 BenchRunner.WARM, BenchRunner.WARM, BenchRunner.WARMUP));
-        md.append(String.format("- Sweep of %d stale payments (deployed variant): %d QFPay calls in %.1f s ="
+        md.append(String.format("- Sweep of %d stale payments (after): %d QFPay calls in %.1f s ="
                 + " %.0f calls/min, %.0f %% of the configured %d/min.%n", sweep.payments(), sweep.calls(),
                 sweep.seconds(), sweep.callsPerMinute(), 100 * sweep.shareOfRate(), sweep.ratePerMinute()));
-        md.append("\n## Targets\n\n| target |");
-        variants.forEach(v -> md.append(' ').append(v.name()).append(" |"));
-        md.append("\n|---|").append("---|".repeat(variants.size())).append('\n');
-        targetRow(md, "warm reverse p50 ≤ 1.0× seed p50", v -> verdict(v.median(WarmRound::p50Ratio) <= 1.0,
-                String.format("%.2f×", v.median(WarmRound::p50Ratio))));
-        targetRow(md, "warm reverse p99 ≤ 1.0× seed p99", v -> verdict(v.median(WarmRound::p99Ratio) <= 1.0,
-                String.format("%.2f×", v.median(WarmRound::p99Ratio))));
-        targetRow(md, "launch → first answer ≤ 1.2 s", v -> verdict(v.firstAnswerMillis() <= COLD_START_TARGET_MS,
-                String.format("%.0f ms", v.firstAnswerMillis())));
-        targetRow(md, "RSS ≤ 160 MB", v -> verdict(v.rssMegabytes() <= RSS_TARGET_MB, v.rssMegabytes() + " MB"));
-        md.append(String.format("%nSweep ≥ 90 %% of the rate (deployed variant): %s%n",
-                verdict(sweep.shareOfRate() >= SWEEP_TARGET_SHARE, String.format("%.0f %%", 100 * sweep.shareOfRate()))));
-        System.out.println();
-        System.out.print(md);
-        Files.writeString(file, md);
-        System.out.println("\nWritten to " + file);
     }
 
-    private void targetRow(StringBuilder md, String target, java.util.function.Function<VariantResult, String> cell) {
+    private void targets(StringBuilder md) {
+        Optional<VariantResult> baseline = variants.stream().filter(v -> before.equals(Optional.of(v.variant())))
+                .findFirst();
+        List<VariantResult> held = variants.stream().filter(v -> !before.equals(Optional.of(v.variant()))).toList();
+        md.append("\n## Targets\n\n| target |");
+        held.forEach(v -> md.append(' ').append(v.name()).append(" |"));
+        md.append("\n|---|").append("---|".repeat(held.size())).append('\n');
+        targetRow(md, held, "launch → first answer ≤ 1.2 s (median)", v -> verdict(
+                v.coldMedian(ColdStart::firstAnswerMillis) <= COLD_START_TARGET_MS,
+                String.format("%.0f ms", v.coldMedian(ColdStart::firstAnswerMillis))));
+        targetRow(md, held, "no Metadata GC Threshold full GC in any launch", v -> verdict(
+                v.launchesWithMetadataFullGc() == 0, String.format("%d of %d launches had one; median %.0f a launch",
+                        v.launchesWithMetadataFullGc(), v.coldStarts().size(),
+                        v.coldMedian(c -> c.gc().metadataFullGcs()))));
+        targetRow(md, held, "RSS ≤ 160 MB after the warm run", v -> verdict(v.rssMegabytes() <= RSS_TARGET_MB,
+                v.rssMegabytes() + " MB"));
+        targetRow(md, held, "warm reverse p50 ratio ≤ before's", v -> noWorse(v, baseline, WarmRound::p50Ratio));
+        targetRow(md, held, "warm reverse p99 ratio ≤ before's", v -> noWorse(v, baseline, WarmRound::p99Ratio));
+        md.append(String.format("%nSweep ≥ 90 %% of the rate (after): %s%n",
+                verdict(sweep.shareOfRate() >= SWEEP_TARGET_SHARE, String.format("%.0f %%", 100 * sweep.shareOfRate()))));
+    }
+
+    private static String noWorse(VariantResult v, Optional<VariantResult> baseline, ToDoubleFunction<WarmRound> ratio) {
+        double after = v.warmMedian(ratio);
+        return baseline.map(b -> verdict(after <= b.warmMedian(ratio),
+                String.format("%.2f×; before %.2f×", after, b.warmMedian(ratio))))
+                .orElse(String.format("before not measured (%.2f×)", after));
+    }
+
+    private static void targetRow(StringBuilder md, List<VariantResult> held, String target,
+            Function<VariantResult, String> cell) {
         md.append("| ").append(target).append(" |");
-        variants.forEach(v -> md.append(' ').append(cell.apply(v)).append(" |"));
+        held.forEach(v -> md.append(' ').append(cell.apply(v)).append(" |"));
         md.append('\n');
     }
 
@@ -87,12 +147,16 @@ final class Report {
     }
 
     private static String row(VariantResult v) {
-        return String.format("| %s | %.0f ms | %.0f ms | %.2f / %.2f ms | %.2f / %.2f ms | %.2f× / %.2f× |"
-                + " %.2f / %.2f ms | %.2f / %.2f ms | %d MB |", v.name(), v.firstPollMillis(), v.firstAnswerMillis(),
-                v.median(r -> r.reverse().p50()), v.median(r -> r.reverse().p99()),
-                v.median(r -> r.seed().p50()), v.median(r -> r.seed().p99()),
-                v.median(WarmRound::p50Ratio), v.median(WarmRound::p99Ratio),
-                v.median(r -> r.reverseRoundTrip().p50()), v.median(r -> r.reverseRoundTrip().p99()),
-                v.median(r -> r.status().p50()), v.median(r -> r.status().p99()), v.rssMegabytes());
+        return String.format("| %s | %.0f ms | %.0f ms | %.2f s | %.0f / %.0f ms | %.0f (%d of %d) | %.1f MB"
+                + " | %.0f (%.0f) | %d MB | %.2f / %.2f ms | %.2f / %.2f ms | %.2f× / %.2f× |", v.name(),
+                v.coldMedian(ColdStart::firstPollMillis), v.coldMedian(ColdStart::firstAnswerMillis),
+                v.coldMedian(ColdStart::cpuSeconds), v.coldMedian(c -> c.gc().count()),
+                v.coldMedian(c -> c.gc().totalMillis()), v.coldMedian(c -> c.gc().metadataFullGcs()),
+                v.launchesWithMetadataFullGc(), v.coldStarts().size(),
+                v.coldMedian(c -> c.counters().metaspaceUsedMegabytes()),
+                v.coldMedian(c -> c.counters().classesLoaded()), v.coldMedian(c -> c.counters().sharedLoadedClasses()),
+                v.rssMegabytes(), v.warmMedian(r -> r.reverse().p50()), v.warmMedian(r -> r.reverse().p99()),
+                v.warmMedian(r -> r.seed().p50()), v.warmMedian(r -> r.seed().p99()),
+                v.warmMedian(WarmRound::p50Ratio), v.warmMedian(WarmRound::p99Ratio));
     }
 }

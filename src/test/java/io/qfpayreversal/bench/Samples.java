@@ -1,13 +1,22 @@
 package io.qfpayreversal.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
-/** Latencies in milliseconds and their nearest-rank percentiles. */
+/** Measured values (latencies in milliseconds, mostly) and their nearest-rank percentiles. */
 final class Samples {
 
     private final List<Double> millis = new ArrayList<>();
+
+    /** One figure of each item, e.g. of every launch or every round. */
+    static <T> Samples of(Collection<T> items, ToDoubleFunction<T> figure) {
+        Samples samples = new Samples();
+        items.forEach(item -> samples.add(figure.applyAsDouble(item)));
+        return samples;
+    }
 
     void add(double value) {
         millis.add(value);

@@ -10,14 +10,10 @@ import java.util.List;
  * The baseline: the seed guide's own Python client ({@code scripts/seed_client.py}: its
  * {@code make_req_sign} and {@code requests.post}), one reversal per call, on the same simulator.
  */
-final class SeedClient {
-
-    private SeedClient() {
-    }
+record SeedClient(String baseUrl, String appCode, String key, Path dir) {
 
     /** Reverses the payments in order, one call each; returns each call's latency. */
-    static Samples reverse(String baseUrl, String appCode, String key, List<SimPayment> payments, Path dir)
-            throws Exception {
+    Samples reverse(List<SimPayment> payments) throws Exception {
         Path list = dir.resolve("seed-payments.tsv");
         Files.write(list, payments.stream().map(p -> p.syssn() + "\t" + p.txamt() + "\t" + p.txdtm()).toList());
         Process python = new ProcessBuilder("python3", "scripts/seed_client.py", baseUrl, appCode, key, list.toString())

@@ -4,17 +4,27 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What one variant measured: cold starts (medians, ms), warm rounds (durations at the Runtime API:
- * event handed to the runtime → answer received, as Lambda measures; and the caller's round trip
- * for reverse), RSS after the warm run.
+ * What one variant measured: its cold starts (one per launch), its warm rounds (durations at the
+ * Runtime API: event handed to the runtime → answer received, as Lambda measures; and the caller's
+ * round trip for reverse), and its RSS after the warm run.
  */
-record VariantResult(String name, double firstPollMillis, double firstAnswerMillis, List<WarmRound> rounds,
-        long rssMegabytes) {
+record VariantResult(Variant variant, List<ColdStart> coldStarts, List<WarmRound> rounds, long rssMegabytes) {
 
-    /** The median over the rounds of one figure of a round. */
-    double median(ToDoubleFunction<WarmRound> figure) {
-        Samples values = new Samples();
-        rounds.forEach(round -> values.add(figure.applyAsDouble(round)));
-        return values.p50();
+    String name() {
+        return variant.name();
+    }
+
+    /** The median over the launches of one figure of a cold start. */
+    double coldMedian(ToDoubleFunction<ColdStart> figure) {
+        return Samples.of(coldStarts, figure).p50();
+    }
+
+    /** The median over the rounds of one figure of a warm round. */
+    double warmMedian(ToDoubleFunction<WarmRound> figure) {
+        return Samples.of(rounds, figure).p50();
+    }
+
+    long launchesWithMetadataFullGc() {
+        return coldStarts.stream().filter(coldStart -> coldStart.gc().metadataFullGcs() > 0).count();
     }
 }

@@ -19,6 +19,9 @@ public final class PackagedFunction implements AutoCloseable {
 
     public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
+    /** AWS_LAMBDA_FUNCTION_MEMORY_SIZE unless the environment given says otherwise: template.yaml's default. */
+    private static final String DEFAULT_MEMORY_SIZE = "512";
+
     private final Process process;
 
     private PackagedFunction(ProcessBuilder builder) throws IOException {
@@ -73,10 +76,10 @@ public final class PackagedFunction implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Lambda's environment, not this machine's: no AWS credentials or profile but what the test gives.
         builder.environment().keySet().removeIf(PackagedFunction::hostAwsSetting);
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", DEFAULT_MEMORY_SIZE); // the test's map may override
         builder.environment().putAll(environment);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "qfpay-reversal");
-        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         builder.environment().put("_HANDLER", HANDLER);
         return new PackagedFunction(builder);
