@@ -1,11 +1,11 @@
 package io.qfpayreversal.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 
 /**
  * An SSM error answer as the SDK's own exception, read as AWS's JSON 1.1 protocol reads it: the
@@ -18,15 +18,13 @@ final class SsmErrors {
     private SsmErrors() {
     }
 
-    static AwsServiceException of(SdkHttpResponse response, byte[] body, ObjectMapper json) {
-        JsonNode error = parse(body, json);
+    static AwsServiceException of(SdkHttpResponse response, byte[] body) {
+        JsonNode error = parse(body);
         String code = response.firstMatchingHeader("x-amzn-ErrorType").map(type -> type.split(":", 2)[0])
                 .filter(type -> !type.isBlank())
-                .orElseGet(() -> {
-                    String type = error.path("__type").asText("");
-                    return type.substring(type.indexOf('#') + 1);
-                });
-        String message = error.path("message").asText(error.path("Message").asText(null));
+                .orElseGet(() -> Optional.ofNullable(text(error, "__type"))
+                        .map(type -> type.substring(type.indexOf('#') + 1)).orElse(""));
+        String message = text(error, "message") != null ? text(error, "message") : text(error, "Message");
         return AwsServiceException.builder().statusCode(response.statusCode())
                 .requestId(response.firstMatchingHeader("x-amzn-RequestId").orElse(null))
                 .awsErrorDetails(AwsErrorDetails.builder().serviceName("Ssm").sdkHttpResponse(response)
@@ -34,11 +32,16 @@ final class SsmErrors {
                 .build();
     }
 
-    private static JsonNode parse(byte[] body, ObjectMapper json) {
+    /** The string field {@code name} of a JSON object, or null. */
+    static String text(JsonNode node, String name) {
+        return node.isObject() ? node.field(name).filter(JsonNode::isString).map(JsonNode::asString).orElse(null) : null;
+    }
+
+    private static JsonNode parse(byte[] body) {
         try {
-            return body.length == 0 ? json.createObjectNode() : json.readTree(body);
-        } catch (IOException e) {
-            return json.createObjectNode();
+            return body.length == 0 ? JsonNode.emptyObjectNode() : JsonNodeParser.create().parse(body);
+        } catch (RuntimeException e) {
+            return JsonNode.emptyObjectNode();
         }
     }
 }

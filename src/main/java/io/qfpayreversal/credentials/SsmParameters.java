@@ -1,8 +1,5 @@
 package io.qfpayreversal.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.time.Deadline;
 import io.qfpayreversal.time.Pause;
@@ -10,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -32,6 +29,9 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
@@ -60,18 +60,15 @@ class SsmParameters {
     private final AwsEnvironment aws;
     private final LambdaAwsCredentials credentials;
     private final QfpayConfig config;
-    private final ObjectMapper json;
     private final Pause pause;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy();
     private volatile SdkHttpClient http;
 
-    SsmParameters(AwsEnvironment aws, LambdaAwsCredentials credentials, QfpayConfig config, ObjectMapper json,
-            Pause pause) {
+    SsmParameters(AwsEnvironment aws, LambdaAwsCredentials credentials, QfpayConfig config, Pause pause) {
         this.aws = aws;
         this.credentials = credentials;
         this.config = config;
-        this.json = json;
         this.pause = pause;
     }
 
@@ -126,21 +123,24 @@ class SsmParameters {
         SignedRequest signed = sign(unsigned, body, credentials.resolveCredentials(), endpoint.region());
         ExecutableHttpRequest call = httpClient().prepareRequest(HttpExecuteRequest.builder().request(signed.request())
                 .contentStreamProvider(signed.payload().orElse(null)).build());
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(call::abort,
-                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
+        AtomicBoolean timedOut = new AtomicBoolean(); // set before the abort, which the caller may see first
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            timedOut.set(true);
+            call.abort();
+        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
         try {
             HttpExecuteResponse response = call.call();
             byte[] answer = readAll(response);
-            if (watchdog.isDone()) {
+            if (timedOut.get()) {
                 throw SdkClientException.create("SSM did not answer within " + timeout.toMillis() + " ms");
             }
             int status = response.httpResponse().statusCode();
             if (status / 100 != 2) {
-                throw SsmErrors.of(response.httpResponse(), answer, json);
+                throw SsmErrors.of(response.httpResponse(), answer);
             }
             return values(answer);
         } catch (IOException e) {
-            throw SdkClientException.builder().message(watchdog.isDone()
+            throw SdkClientException.builder().message(timedOut.get()
                     ? "SSM did not answer within " + timeout.toMillis() + " ms"
                     : "SSM could not be reached: " + e.getClass().getSimpleName()).cause(e).build();
         } finally {
@@ -154,25 +154,29 @@ class SsmParameters {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
     }
 
-    private byte[] requestBody(List<String> names) {
-        ObjectNode request = json.createObjectNode();
-        names.forEach(request.putArray("Names")::add);
-        request.put("WithDecryption", true);
-        return request.toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] requestBody(List<String> names) {
+        try (JsonWriter request = JsonWriter.create()) {
+            request.writeStartObject().writeFieldName("Names").writeStartArray();
+            names.forEach(request::writeValue);
+            return request.writeEndArray().writeFieldName("WithDecryption").writeValue(true).writeEndObject().getBytes();
+        }
     }
 
     /** The answer's parameters by name. Never quotes the answer: it holds the client key. */
-    private Map<String, String> values(byte[] answer) {
-        JsonNode parameters;
+    private static Map<String, String> values(byte[] answer) {
+        List<JsonNode> parameters;
         try {
-            parameters = json.readTree(answer).path("Parameters");
-        } catch (IOException e) {
+            parameters = JsonNodeParser.create().parse(answer).field("Parameters").filter(JsonNode::isArray)
+                    .map(JsonNode::asArray).orElse(List.of());
+        } catch (RuntimeException e) {
             throw SdkClientException.create("SSM's answer to GetParameters is not JSON");
         }
         Map<String, String> values = new HashMap<>();
         for (JsonNode parameter : parameters) {
-            if (parameter.path("Name").isTextual() && parameter.path("Value").isTextual()) {
-                values.put(parameter.get("Name").asText(), parameter.get("Value").asText());
+            String name = SsmErrors.text(parameter, "Name");
+            String value = SsmErrors.text(parameter, "Value");
+            if (name != null && value != null) {
+                values.put(name, value);
             }
         }
         return values;

@@ -28,7 +28,7 @@ class SsmLoadDeadlineTest {
             .withDefaultValue("qfpay.ssm-path", "/qfpay/t").build().getConfigMapping(QfpayConfig.class);
 
     /** Captures the time SSM is given; answers with the two parameters. */
-    private final SsmParameters ssm = new SsmParameters(null, null, config, null, null) {
+    private final SsmParameters ssm = new SsmParameters(null, null, config, null) {
         @Override
         Map<String, String> get(List<String> names, Deadline deadline) {
             given.add(deadline.remaining());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.testing.LoopbackServer;
@@ -158,7 +157,7 @@ class SsmParametersTest {
         var config = builder.build();
         AwsEnvironment aws = config.getConfigMapping(AwsEnvironment.class);
         return new SsmParameters(aws, new LambdaAwsCredentials(aws), config.getConfigMapping(QfpayConfig.class),
-                new ObjectMapper(), duration -> {
+                duration -> {
                     try {
                         Thread.sleep(duration.toMillis());
                     } catch (InterruptedException e) {
