@@ -84,9 +84,7 @@ public final class BenchRunner {
         warmRun.seedRound(WARMUP); // warms the simulator
         Map<Variant, List<ColdStart>> coldStarts = ColdStarts.measure(variants, COLD_RUNS, settings, payments);
         Report report = new Report(OUT.resolve("results.md"), MEMORY_MB, runtimeFlags, before);
-        for (Variant variant : variants) {
-            report.add(warmRun.measure(variant, coldStarts.get(variant)));
-        }
+        warmRun.measure(variants, coldStarts).forEach(report::add);
         report.sweep(SweepRun.measure(after, settings, qfpay, payments, SWEEP, SWEEP_RATE));
         report.write();
     }

@@ -2,12 +2,14 @@ package io.qfpayreversal.bench;
 
 import io.qfpayreversal.simulator.SimPayment;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The warm comparison of one variant, in one environment: warm-up pairs, then rounds of the seed
- * client's reversals and the function's reverse and status invocations back to back, so that each
- * round's ratio is taken under the same machine load; the process's RSS after the last round.
+ * The warm comparison: per variant an environment warmed up with reverse/status pairs, then rounds
+ * of the seed client's reversals and a variant's reverse and status invocations back to back, so that
+ * each ratio is taken under the same machine load; each process's RSS after the last round.
  */
 final class WarmRun {
 
@@ -21,21 +23,43 @@ final class WarmRun {
         this.seed = seed;
     }
 
-    VariantResult measure(Variant variant, List<ColdStart> coldStarts) throws Exception {
-        System.out.print("Warm run of " + variant.name() + ":");
-        long started = System.nanoTime();
-        try (LambdaEnvironment environment = settings.launch(variant, "warm")) {
-            for (int i = 0; i < BenchRunner.WARMUP; i++) {
-                pair(environment, payments);
+    /**
+     * Every variant warm in its own environment at once; then each round runs, per variant, the seed
+     * client and that variant back to back, the variants in a turning order (round r starts with
+     * variant r), so neither the order nor the simulator's own warming favours one of them.
+     */
+    List<VariantResult> measure(List<Variant> variants, Map<Variant, List<ColdStart>> coldStarts) throws Exception {
+        Map<Variant, LambdaEnvironment> environments = new LinkedHashMap<>();
+        Map<Variant, List<WarmRound>> rounds = new LinkedHashMap<>();
+        try {
+            for (Variant variant : variants) {
+                long started = System.nanoTime();
+                LambdaEnvironment environment = settings.launch(variant, "warm");
+                environments.put(variant, environment);
+                rounds.put(variant, new ArrayList<>());
+                for (int i = 0; i < BenchRunner.WARMUP; i++) {
+                    pair(environment, payments);
+                }
+                progress("Warm-up of " + variant.name(), started);
+                System.out.println();
             }
-            started = progress("warm-up", started);
-            List<WarmRound> rounds = new ArrayList<>();
-            for (int round = 1; round <= BenchRunner.ROUNDS; round++) {
-                rounds.add(round(environment));
-                started = progress("round " + round, started);
+            for (int round = 0; round < BenchRunner.ROUNDS; round++) {
+                long started = System.nanoTime();
+                for (int turn = 0; turn < variants.size(); turn++) {
+                    Variant variant = variants.get((round + turn) % variants.size());
+                    rounds.get(variant).add(round(environments.get(variant)));
+                }
+                progress("Warm round " + (round + 1), started);
+                System.out.println();
             }
-            System.out.println();
-            return new VariantResult(variant, coldStarts, rounds, environment.rssMegabytes());
+            List<VariantResult> results = new ArrayList<>();
+            for (Variant variant : variants) {
+                results.add(new VariantResult(variant, coldStarts.get(variant), rounds.get(variant),
+                        environments.get(variant).rssMegabytes()));
+            }
+            return results;
+        } finally {
+            environments.values().forEach(LambdaEnvironment::close);
         }
     }
 
