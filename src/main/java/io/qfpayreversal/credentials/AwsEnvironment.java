@@ -20,6 +20,15 @@ public interface AwsEnvironment {
     /** {@code AWS_ENDPOINT_URL}: every service's endpoint (the SDK's global override). */
     Optional<String> endpointUrl();
 
+    /** {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS}: the two endpoint overrides are ignored. */
+    Optional<Boolean> ignoreConfiguredEndpointUrls();
+
+    /** {@code AWS_USE_FIPS_ENDPOINT}: not supported; refused, never silently ignored. */
+    Optional<Boolean> useFipsEndpoint();
+
+    /** {@code AWS_USE_DUALSTACK_ENDPOINT}: not supported; refused, never silently ignored. */
+    Optional<Boolean> useDualstackEndpoint();
+
     Optional<String> accessKeyId();
 
     Optional<String> secretAccessKey();

@@ -27,11 +27,14 @@ public class CredentialsSnapshot {
 
     /** Before the snapshot: the SSM call ready, and no secret held. Opens no connection. */
     public void beforeCheckpoint() {
-        if (config.ssmPath().isPresent()) {
-            ssm.get().prime(); // builds the client and signs once; sends nothing
+        try {
+            if (config.ssmPath().isPresent()) {
+                ssm.get().prime(); // builds the client and signs once; sends nothing
+            }
+        } finally {
+            credentials.forget();
+            awsCredentials.forget();
         }
-        credentials.forget();
-        awsCredentials.forget();
     }
 
     /** After the restore: loads the QFPay credentials with this environment's own AWS credentials. */

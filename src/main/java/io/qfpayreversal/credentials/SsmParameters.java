@@ -11,11 +11,18 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -49,13 +56,15 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  *
  * <p>The wire is AWS's JSON 1.1 protocol: a POST to {@code /} with {@code X-Amz-Target:
  * AmazonSSM.GetParameters}; an error is a non-2xx status with its code in {@code x-amzn-ErrorType}
- * or the body's {@code __type}. Every attempt is bounded by the call's deadline: a timer aborts it.
+ * or the body's {@code __type}. Every attempt is bounded by the call's deadline.
  */
 @ApplicationScoped
 class SsmParameters {
 
     private static final String TARGET = "AmazonSSM.GetParameters";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    /** Threads for SSM attempts, made when needed and gone after a minute idle. */
+    private static final ExecutorService WORKERS = workers();
 
     private final AwsEnvironment aws;
     private final LambdaAwsCredentials credentials;
@@ -63,7 +72,6 @@ class SsmParameters {
     private final Pause pause;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy();
-    private volatile SdkHttpClient http;
 
     SsmParameters(AwsEnvironment aws, LambdaAwsCredentials credentials, QfpayConfig config, Pause pause) {
         this.aws = aws;
@@ -82,8 +90,8 @@ class SsmParameters {
         byte[] body = requestBody(names);
         RetryToken token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("ssm")).token();
         while (true) {
-            Duration timeout = deadline.callTimeout(config.ssmAttemptTimeout()).orElseThrow(
-                    () -> SdkClientException.create("no time left for another SSM attempt"));
+            Duration timeout = deadline.callTimeout(config.ssmAttemptTimeout()).filter(t -> !t.isZero())
+                    .orElseThrow(() -> ApiCallTimeoutException.create("no time left for another SSM attempt", null));
             try {
                 Map<String, String> values = attempt(endpoint, body, timeout);
                 retries.recordSuccess(RecordSuccessRequest.create(token));
@@ -111,40 +119,70 @@ class SsmParameters {
      * credentials; sends nothing (before a SnapStart snapshot).
      */
     void prime() {
-        httpClient();
+        httpClient(config.ssmAttemptTimeout()).close();
         sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("https://ssm.invalid/")).build(),
                 requestBody(List.of("/priming")), AwsCredentialsIdentity.create("priming", "priming"), "us-east-1");
     }
 
+    /**
+     * One attempt, from the AWS credentials (under SnapStart a call to the container endpoint) to the
+     * parsed answer, on a worker thread that is aborted and abandoned at {@code timeout}: a connect,
+     * a DNS lookup or a credentials fetch that hangs cannot hold the invocation. Its own connect and
+     * socket time-outs are no longer than {@code timeout} either, so an abandoned worker ends soon.
+     */
     private Map<String, String> attempt(SsmEndpoint endpoint, byte[] body, Duration timeout) {
-        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.uri())
-                .encodedPath("/").putHeader("Content-Type", CONTENT_TYPE).putHeader("X-Amz-Target", TARGET)
-                .build();
-        SignedRequest signed = sign(unsigned, body, credentials.resolveCredentials(), endpoint.region());
-        ExecutableHttpRequest call = httpClient().prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-                .contentStreamProvider(signed.payload().orElse(null)).build());
-        AtomicBoolean timedOut = new AtomicBoolean(); // set before the abort, which the caller may see first
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-            timedOut.set(true);
-            call.abort();
-        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
+        AtomicReference<ExecutableHttpRequest> sending = new AtomicReference<>();
+        Future<Map<String, String>> exchange = WORKERS.submit(() -> exchange(endpoint, body, timeout, sending));
         try {
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            ExecutableHttpRequest call = sending.get();
+            if (call != null) {
+                call.abort();
+            }
+            throw timedOut(timeout, new SocketTimeoutException());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SdkException sdk) {
+                throw sdk;
+            }
+            if (cause instanceof SocketTimeoutException late) {
+                throw timedOut(timeout, late); // its own connect or read time-out came first: the same fault
+            }
+            if (cause instanceof IOException io) {
+                throw SdkClientException.builder().message("SSM could not be reached: " + io.getClass().getSimpleName())
+                        .cause(io).build();
+            }
+            throw SdkClientException.builder().message("SSM call failed: " + cause.getClass().getSimpleName())
+                    .cause(cause).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.cancel(true);
+            throw SdkClientException.create("interrupted while waiting for SSM");
+        }
+    }
+
+    /** An I/O cause: the SDK's strategy retries a time-out as it retries a lost connection. */
+    private static ApiCallAttemptTimeoutException timedOut(Duration timeout, SocketTimeoutException cause) {
+        return ApiCallAttemptTimeoutException.create("SSM did not answer within " + timeout.toMillis() + " ms", cause);
+    }
+
+    private Map<String, String> exchange(SsmEndpoint endpoint, byte[] body, Duration timeout,
+            AtomicReference<ExecutableHttpRequest> sending) throws IOException {
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.uri())
+                .putHeader("Content-Type", CONTENT_TYPE).putHeader("X-Amz-Target", TARGET).build();
+        SignedRequest signed = sign(unsigned, body, credentials.resolveCredentials(), endpoint.region());
+        try (SdkHttpClient http = httpClient(timeout)) {
+            ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+                    .contentStreamProvider(signed.payload().orElse(null)).build());
+            sending.set(call);
             HttpExecuteResponse response = call.call();
             byte[] answer = readAll(response);
-            if (timedOut.get()) {
-                throw SdkClientException.create("SSM did not answer within " + timeout.toMillis() + " ms");
-            }
-            int status = response.httpResponse().statusCode();
-            if (status / 100 != 2) {
+            if (response.httpResponse().statusCode() / 100 != 2) {
                 throw SsmErrors.of(response.httpResponse(), answer);
             }
             return values(answer);
-        } catch (IOException e) {
-            throw SdkClientException.builder().message(timedOut.get()
-                    ? "SSM did not answer within " + timeout.toMillis() + " ms"
-                    : "SSM could not be reached: " + e.getClass().getSimpleName()).cause(e).build();
-        } finally {
-            watchdog.cancel(false);
         }
     }
 
@@ -191,17 +229,21 @@ class SsmParameters {
         }
     }
 
-    private SdkHttpClient httpClient() {
-        SdkHttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = UrlConnectionHttpClient.builder().connectionTimeout(config.ssmConnectTimeout())
-                            .socketTimeout(config.ssmAttemptTimeout()).build();
-                }
-                client = http;
-            }
-        }
-        return client;
+    /** The SDK's URL-connection client, its time-outs no longer than {@code timeout}. */
+    private SdkHttpClient httpClient(Duration timeout) {
+        return UrlConnectionHttpClient.builder().connectionTimeout(shorter(config.ssmConnectTimeout(), timeout))
+                .socketTimeout(shorter(config.ssmAttemptTimeout(), timeout)).build();
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static ExecutorService workers() {
+        return Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "ssm-call");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -18,7 +18,8 @@ class SsmEndpointTest {
             "ap-east-1, https://ssm.ap-east-1.amazonaws.com",
             "us-east-1, https://ssm.us-east-1.amazonaws.com",
             "cn-north-1, https://ssm.cn-north-1.amazonaws.com.cn",
-            "us-gov-west-1, https://ssm.us-gov-west-1.amazonaws.com"})
+            "us-gov-west-1, https://ssm.us-gov-west-1.amazonaws.com",
+            "eusc-de-east-1, https://ssm.eusc-de-east-1.amazonaws.eu"})
     void region_givesItsPartitionsEndpoint(String region, String endpoint) {
         SsmEndpoint ssm = SsmEndpoint.of(aws(Map.of("aws.region", region)));
 
@@ -34,6 +35,27 @@ class SsmEndpointTest {
 
         assertThat(ssm.uri()).hasToString("https://vpce-1.ssm.ap-east-1.vpce.amazonaws.com");
         assertThat(ssm.region()).isEqualTo("ap-east-1");
+    }
+
+    @Test
+    void overridesIgnored_asTheSdkDocuments_whenAwsIgnoreConfiguredEndpointUrls() {
+        SsmEndpoint ssm = SsmEndpoint.of(aws(Map.of("aws.region", "ap-east-1",
+                "aws.endpoint-url", "http://127.0.0.1:4566", "aws.ignore-configured-endpoint-urls", "true")));
+
+        assertThat(ssm.uri()).hasToString("https://ssm.ap-east-1.amazonaws.com");
+    }
+
+    @Test
+    void aBadGlobalOverride_isAConfigurationErrorNamingThatVariable() {
+        assertThatThrownBy(() -> SsmEndpoint.of(aws(Map.of("aws.region", "ap-east-1", "aws.endpoint-url", "ht tp://x"))))
+                .isInstanceOf(ConfigurationException.class).hasMessage("AWS_ENDPOINT_URL is not a URL");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aws.use-fips-endpoint, AWS_USE_FIPS_ENDPOINT", "aws.use-dualstack-endpoint, AWS_USE_DUALSTACK_ENDPOINT"})
+    void endpointVariantsNotImplemented_areRefused_notIgnored(String property, String variable) {
+        assertThatThrownBy(() -> SsmEndpoint.of(aws(Map.of("aws.region", "us-east-1", property, "true"))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(variable);
     }
 
     @Test

@@ -124,6 +124,34 @@ class SsmParametersTest {
     }
 
     @Test
+    void get_credentialsEndpointSilent_asASnapStartRestoreMightFindIt_isAbortedAtTheDeadline() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        String silent = serve(exchange -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        System.setProperty("aws.containerCredentialsFullUri", silent + "/credentials");
+        try {
+            AwsEnvironment aws = new SmallRyeConfigBuilder().withMapping(AwsEnvironment.class)
+                    .withDefaultValue("aws.region", MotoSsm.REGION).withDefaultValue("aws.endpoint-url-ssm", silent)
+                    .withDefaultValue("aws.container-credentials-full-uri", silent + "/credentials")
+                    .build().getConfigMapping(AwsEnvironment.class);
+            SsmParameters parameters = new SsmParameters(aws, new LambdaAwsCredentials(aws), config(Map.of()),
+                    duration -> { });
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                    () -> parameters.get(NAMES, Deadline.in(CLOCK, Duration.ofMillis(1500), Duration.ofMillis(500))))
+                    .isInstanceOf(SdkClientException.class).hasMessageContaining("did not answer within"));
+        } finally {
+            never.countDown();
+            System.clearProperty("aws.containerCredentialsFullUri");
+        }
+    }
+
+    @Test
     void get_unreadableAnswer_failsWithoutQuotingIt() throws Exception {
         String endpoint = serve(exchange -> respond(exchange, 200, "{\"Parameters\":[{\"Value\":\"KEY-SECRET-1\""));
 
@@ -148,15 +176,20 @@ class SsmParametersTest {
         exchange.close();
     }
 
-    static SsmParameters parameters(String endpoint, String accessKeyId, String secret, Map<String, String> settings) {
+    private static QfpayConfig config(Map<String, String> settings) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(QfpayConfig.class)
-                .withMapping(AwsEnvironment.class).withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(Duration.class, 200, new DurationConverter());
+        settings.forEach(builder::withDefaultValue);
+        return builder.build().getConfigMapping(QfpayConfig.class);
+    }
+
+    static SsmParameters parameters(String endpoint, String accessKeyId, String secret, Map<String, String> settings) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(AwsEnvironment.class)
                 .withDefaultValue("aws.region", MotoSsm.REGION).withDefaultValue("aws.endpoint-url-ssm", endpoint)
                 .withDefaultValue("aws.access-key-id", accessKeyId).withDefaultValue("aws.secret-access-key", secret);
         settings.forEach(builder::withDefaultValue);
-        var config = builder.build();
-        AwsEnvironment aws = config.getConfigMapping(AwsEnvironment.class);
-        return new SsmParameters(aws, new LambdaAwsCredentials(aws), config.getConfigMapping(QfpayConfig.class),
+        AwsEnvironment aws = builder.build().getConfigMapping(AwsEnvironment.class);
+        return new SsmParameters(aws, new LambdaAwsCredentials(aws), config(settings),
                 duration -> {
                     try {
                         Thread.sleep(duration.toMillis());
