@@ -95,10 +95,10 @@ final class Report {
                 + " classes mapped from a CDS archive are not in it), classes = java.cls.loadedClasses +"
                 + " java.cls.sharedLoadedClasses (from CDS; jcmd PerfCounter.print).%n", BenchRunner.COLD_RUNS));
         md.append(String.format("- Warm: every variant warmed up in its own environment (%5$d reverse/status pairs),"
-                + " then %1$d rounds; in each, per variant in a turning order, the seed guide's Python client"
-                + " (make_req_sign + requests.post, one reversal per call) for %2$d reversals, then that variant for %3$d"
-                + " reverse (query, reversal, confirming query) and %4$d status invocations."
-                + " Ratios are taken per round, then their median. The function is timed at the Runtime API, from"
+                + " then %1$d rounds; each runs the seed guide's Python client (make_req_sign + requests.post, one"
+                + " reversal per call) for %2$d reversals, then every variant, in a turning order, for %3$d"
+                + " reverse (query, reversal, confirming query) and %4$d status invocations; each variant's ratio is"
+                + " taken against that round's seed sample, then the median over the rounds. The function is timed at the Runtime API, from"
                 + " handing the event over to receiving the answer, as Lambda times a duration; the round trip adds"
                 + " the emulator's queue and the runtime's poll.%n", BenchRunner.ROUNDS, BenchRunner.WARM,
                 BenchRunner.WARM, BenchRunner.WARM, BenchRunner.WARMUP));

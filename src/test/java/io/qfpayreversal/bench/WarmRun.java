@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The warm comparison: per variant an environment warmed up with reverse/status pairs, then rounds
- * of the seed client's reversals and a variant's reverse and status invocations back to back, so that
- * each ratio is taken under the same machine load; each process's RSS after the last round.
+ * of the seed client's reversals followed by every variant's reverse and status invocations, so that
+ * each round's ratios are taken under the same machine load; each process's RSS after the last round.
  */
 final class WarmRun {
 
@@ -24,9 +24,10 @@ final class WarmRun {
     }
 
     /**
-     * Every variant warm in its own environment at once; then each round runs, per variant, the seed
-     * client and that variant back to back, the variants in a turning order (round r starts with
-     * variant r), so neither the order nor the simulator's own warming favours one of them.
+     * Every variant warm in its own environment at once; then each round runs the seed client, then
+     * every variant, in a turning order (round r starts with variant r), each compared with that same
+     * seed sample: neither the order, the simulator's own warming nor the seed client's variation
+     * between its runs favours one of them.
      */
     List<VariantResult> measure(List<Variant> variants, Map<Variant, List<ColdStart>> coldStarts) throws Exception {
         Map<Variant, LambdaEnvironment> environments = new LinkedHashMap<>();
@@ -45,9 +46,10 @@ final class WarmRun {
             }
             for (int round = 0; round < BenchRunner.ROUNDS; round++) {
                 long started = System.nanoTime();
+                Samples seedLatencies = seedRound(BenchRunner.WARM);
                 for (int turn = 0; turn < variants.size(); turn++) {
                     Variant variant = variants.get((round + turn) % variants.size());
-                    rounds.get(variant).add(round(environments.get(variant)));
+                    rounds.get(variant).add(round(environments.get(variant), seedLatencies));
                 }
                 progress("Warm round " + (round + 1), started);
                 System.out.println();
@@ -78,8 +80,7 @@ final class WarmRun {
         Payments.expect(environment.invoke(payments.statusEvent()), "PENDING");
     }
 
-    private WarmRound round(LambdaEnvironment environment) throws Exception {
-        Samples seedLatencies = seedRound(BenchRunner.WARM);
+    private WarmRound round(LambdaEnvironment environment, Samples seedLatencies) throws Exception {
         Samples reverse = new Samples();
         Samples reverseRoundTrip = new Samples();
         Samples status = new Samples();
