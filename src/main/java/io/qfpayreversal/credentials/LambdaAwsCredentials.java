@@ -42,7 +42,10 @@ public class LambdaAwsCredentials implements AwsCredentialsProvider {
     public AwsCredentials resolveCredentials() {
         if (present("AWS_ACCESS_KEY_ID")) {
             String key = environment.apply("AWS_ACCESS_KEY_ID").trim();
-            String secret = String.valueOf(environment.apply("AWS_SECRET_ACCESS_KEY")).trim();
+            if (!present("AWS_SECRET_ACCESS_KEY")) {
+                throw SdkClientException.create("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
+            }
+            String secret = environment.apply("AWS_SECRET_ACCESS_KEY").trim();
             return present("AWS_SESSION_TOKEN")
                     ? AwsSessionCredentials.create(key, secret, environment.apply("AWS_SESSION_TOKEN").trim())
                     : AwsBasicCredentials.create(key, secret);

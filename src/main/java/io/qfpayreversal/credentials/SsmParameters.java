@@ -11,13 +11,16 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -89,14 +92,23 @@ class SsmParameters {
         SsmEndpoint endpoint = SsmEndpoint.of(aws);
         byte[] body = requestBody(names);
         RetryToken token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("ssm")).token();
+        SdkException last = null;
         while (true) {
-            Duration timeout = deadline.callTimeout(config.ssmAttemptTimeout()).filter(t -> !t.isZero())
-                    .orElseThrow(() -> ApiCallTimeoutException.create("no time left for another SSM attempt", null));
+            Optional<Duration> left = deadline.callTimeout(config.ssmAttemptTimeout()).filter(t -> !t.isZero());
+            if (left.isEmpty() || Thread.currentThread().isInterrupted()) {
+                SdkException noTime = ApiCallTimeoutException.create("no time left for another SSM attempt", null);
+                if (last == null) {
+                    throw noTime;
+                }
+                last.addSuppressed(noTime);
+                throw last; // the reason the attempts failed, not the clock
+            }
             try {
-                Map<String, String> values = attempt(endpoint, body, timeout);
+                Map<String, String> values = attempt(endpoint, body, left.get());
                 retries.recordSuccess(RecordSuccessRequest.create(token));
                 return values;
             } catch (SdkException failure) {
+                last = failure;
                 Duration delay;
                 try {
                     var refreshed = retries.refreshRetryToken(
@@ -109,7 +121,7 @@ class SsmParameters {
                 if (!deadline.allowsCallAfter(delay)) {
                     throw failure;
                 }
-                pause.pause(delay);
+                pause.pause(delay); // an interrupt or an overslept pause ends the loop above, with this failure
             }
         }
     }
@@ -131,16 +143,13 @@ class SsmParameters {
      * socket time-outs are no longer than {@code timeout} either, so an abandoned worker ends soon.
      */
     private Map<String, String> attempt(SsmEndpoint endpoint, byte[] body, Duration timeout) {
-        AtomicReference<ExecutableHttpRequest> sending = new AtomicReference<>();
-        Future<Map<String, String>> exchange = WORKERS.submit(() -> exchange(endpoint, body, timeout, sending));
+        Sending sending = new Sending();
+        Future<Map<String, String>> exchange = null;
         try {
+            exchange = WORKERS.submit(() -> exchange(endpoint, body, timeout, sending));
             return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            exchange.cancel(true);
-            ExecutableHttpRequest call = sending.get();
-            if (call != null) {
-                call.abort();
-            }
+            sending.abandon(exchange);
             throw timedOut(timeout, new SocketTimeoutException());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -158,8 +167,36 @@ class SsmParameters {
                     .cause(cause).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.cancel(true);
+            sending.abandon(exchange);
             throw SdkClientException.create("interrupted while waiting for SSM");
+        } catch (RejectedExecutionException e) {
+            throw SdkClientException.builder().message("no thread for the SSM call").cause(e).build();
+        }
+    }
+
+    /**
+     * The request an attempt is sending, once it is: abandoning the attempt aborts it, or stops the
+     * worker before it sends, whichever comes first.
+     */
+    private static final class Sending {
+        private final AtomicReference<ExecutableHttpRequest> call = new AtomicReference<>();
+        private final AtomicBoolean abandoned = new AtomicBoolean();
+
+        /** On the worker, just before sending: false if the attempt was abandoned (then nothing is sent). */
+        boolean start(ExecutableHttpRequest request) {
+            call.set(request);
+            return !abandoned.get();
+        }
+
+        void abandon(Future<?> exchange) {
+            abandoned.set(true);
+            if (exchange != null) {
+                exchange.cancel(true);
+            }
+            ExecutableHttpRequest request = call.get();
+            if (request != null) {
+                request.abort();
+            }
         }
     }
 
@@ -168,15 +205,17 @@ class SsmParameters {
         return ApiCallAttemptTimeoutException.create("SSM did not answer within " + timeout.toMillis() + " ms", cause);
     }
 
-    private Map<String, String> exchange(SsmEndpoint endpoint, byte[] body, Duration timeout,
-            AtomicReference<ExecutableHttpRequest> sending) throws IOException {
+    private Map<String, String> exchange(SsmEndpoint endpoint, byte[] body, Duration timeout, Sending sending)
+            throws IOException {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.uri())
                 .putHeader("Content-Type", CONTENT_TYPE).putHeader("X-Amz-Target", TARGET).build();
         SignedRequest signed = sign(unsigned, body, credentials.resolveCredentials(), endpoint.region());
         try (SdkHttpClient http = httpClient(timeout)) {
             ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null)).build());
-            sending.set(call);
+            if (!sending.start(call)) {
+                throw SdkClientException.create("SSM attempt abandoned before it was sent");
+            }
             HttpExecuteResponse response = call.call();
             byte[] answer = readAll(response);
             if (response.httpResponse().statusCode() / 100 != 2) {

@@ -14,6 +14,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -80,6 +81,42 @@ class SsmParametersTest {
 
         assertThat(values).containsExactly(Map.entry("/qfpay/t/app-code", "APP-1"));
         assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void get_whenTheBackOffOversleepsTheDeadline_reportsWhySsmFailed_notTheClock() throws Exception {
+        String endpoint = serve(exchange -> respond(exchange, 500, "{\"__type\":\"InternalServerError\"}"));
+        MutableClock clock = new MutableClock();
+        SsmParameters parameters = parameters(endpoint, "AKID", "secret", Map.of(),
+                delay -> clock.advance(Duration.ofSeconds(30))); // a pause that ran far past the deadline
+
+        assertThatThrownBy(() -> parameters.get(NAMES, Deadline.in(clock, Duration.ofSeconds(5), Duration.ofMillis(500))))
+                .isInstanceOfSatisfying(AwsServiceException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError"));
+    }
+
+    /** A clock only a test moves. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-27T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     @Test
@@ -184,18 +221,22 @@ class SsmParametersTest {
     }
 
     static SsmParameters parameters(String endpoint, String accessKeyId, String secret, Map<String, String> settings) {
+        return parameters(endpoint, accessKeyId, secret, settings, duration -> {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    static SsmParameters parameters(String endpoint, String accessKeyId, String secret, Map<String, String> settings,
+            io.qfpayreversal.time.Pause pause) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(AwsEnvironment.class)
                 .withDefaultValue("aws.region", MotoSsm.REGION).withDefaultValue("aws.endpoint-url-ssm", endpoint)
                 .withDefaultValue("aws.access-key-id", accessKeyId).withDefaultValue("aws.secret-access-key", secret);
         settings.forEach(builder::withDefaultValue);
         AwsEnvironment aws = builder.build().getConfigMapping(AwsEnvironment.class);
-        return new SsmParameters(aws, new LambdaAwsCredentials(aws), config(settings),
-                duration -> {
-                    try {
-                        Thread.sleep(duration.toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+        return new SsmParameters(aws, new LambdaAwsCredentials(aws), config(settings), pause);
     }
 }
