@@ -5,7 +5,6 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 
 /**
  * An SSM error answer as the SDK's own exception, read as AWS's JSON 1.1 protocol reads it: the
@@ -19,29 +18,16 @@ final class SsmErrors {
     }
 
     static AwsServiceException of(SdkHttpResponse response, byte[] body) {
-        JsonNode error = parse(body);
+        JsonNode error = SsmJson.error(body);
         String code = response.firstMatchingHeader("x-amzn-ErrorType").map(type -> type.split(":", 2)[0])
                 .filter(type -> !type.isBlank())
-                .orElseGet(() -> Optional.ofNullable(text(error, "__type"))
+                .orElseGet(() -> Optional.ofNullable(SsmJson.text(error, "__type"))
                         .map(type -> type.substring(type.indexOf('#') + 1)).orElse(""));
-        String message = text(error, "message") != null ? text(error, "message") : text(error, "Message");
+        String message = Optional.ofNullable(SsmJson.text(error, "message")).orElse(SsmJson.text(error, "Message"));
         return AwsServiceException.builder().statusCode(response.statusCode())
                 .requestId(response.firstMatchingHeader("x-amzn-RequestId").orElse(null))
                 .awsErrorDetails(AwsErrorDetails.builder().serviceName("Ssm").sdkHttpResponse(response)
                         .errorCode(code.isBlank() ? null : code).errorMessage(message).build())
                 .build();
-    }
-
-    /** The string field {@code name} of a JSON object, or null. */
-    static String text(JsonNode node, String name) {
-        return node.isObject() ? node.field(name).filter(JsonNode::isString).map(JsonNode::asString).orElse(null) : null;
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return body.length == 0 ? JsonNode.emptyObjectNode() : JsonNodeParser.create().parse(body);
-        } catch (RuntimeException e) {
-            return JsonNode.emptyObjectNode();
-        }
     }
 }

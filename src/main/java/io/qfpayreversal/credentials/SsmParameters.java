@@ -6,13 +6,12 @@ import io.qfpayreversal.time.Pause;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.net.SocketTimeoutException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +38,6 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
@@ -90,7 +86,7 @@ class SsmParameters {
      */
     Map<String, String> get(List<String> names, Deadline deadline) {
         SsmEndpoint endpoint = SsmEndpoint.of(aws);
-        byte[] body = requestBody(names);
+        byte[] body = SsmJson.request(names);
         RetryToken token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("ssm")).token();
         SdkException last = null;
         while (true) {
@@ -133,7 +129,7 @@ class SsmParameters {
     void prime() {
         httpClient(config.ssmAttemptTimeout()).close();
         sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("https://ssm.invalid/")).build(),
-                requestBody(List.of("/priming")), AwsCredentialsIdentity.create("priming", "priming"), "us-east-1");
+                SsmJson.request(List.of("/priming")), AwsCredentialsIdentity.create("priming", "priming"), "us-east-1");
     }
 
     /**
@@ -221,7 +217,7 @@ class SsmParameters {
             if (response.httpResponse().statusCode() / 100 != 2) {
                 throw SsmErrors.of(response.httpResponse(), answer);
             }
-            return values(answer);
+            return SsmJson.values(answer);
         }
     }
 
@@ -229,34 +225,6 @@ class SsmParameters {
         return signer.sign(r -> r.identity(identity).request(request).payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-    }
-
-    private static byte[] requestBody(List<String> names) {
-        try (JsonWriter request = JsonWriter.create()) {
-            request.writeStartObject().writeFieldName("Names").writeStartArray();
-            names.forEach(request::writeValue);
-            return request.writeEndArray().writeFieldName("WithDecryption").writeValue(true).writeEndObject().getBytes();
-        }
-    }
-
-    /** The answer's parameters by name. Never quotes the answer: it holds the client key. */
-    private static Map<String, String> values(byte[] answer) {
-        List<JsonNode> parameters;
-        try {
-            parameters = JsonNodeParser.create().parse(answer).field("Parameters").filter(JsonNode::isArray)
-                    .map(JsonNode::asArray).orElse(List.of());
-        } catch (RuntimeException e) {
-            throw SdkClientException.create("SSM's answer to GetParameters is not JSON");
-        }
-        Map<String, String> values = new HashMap<>();
-        for (JsonNode parameter : parameters) {
-            String name = SsmErrors.text(parameter, "Name");
-            String value = SsmErrors.text(parameter, "Value");
-            if (name != null && value != null) {
-                values.put(name, value);
-            }
-        }
-        return values;
     }
 
     private static byte[] readAll(HttpExecuteResponse response) throws IOException {

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Does the first invocation's one-off work on two background threads while the runtime starts and
- * polls for it: one loads the credentials from SSM (building the AWS SDK client); the other builds
+ * polls for it: one loads the credentials from SSM (one signed GetParameters); the other builds
  * the QFPay client and primes the path of a QFPay call (signing, the reactive HTTP client, JSON)
  * with one query answered on loopback by {@link LoopbackAnswer}: nothing is sent to QFPay. The
  * first invocation then waits only for what is not done yet: for the credentials at most

@@ -11,7 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** The SSM client's AWS credentials in the two environments Lambda provides. */
+/** The AWS credentials SSM calls are signed with, in the two environments Lambda provides. */
 class LambdaAwsCredentialsTest {
 
     @AfterEach
