@@ -11,8 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,21 +30,12 @@ final class RuntimeApiEmulator implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
 
     RuntimeApiEmulator() throws IOException {
-        server = LoopbackServer.create(0);
-        threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "runtime-api");
-            t.setDaemon(true);
-            return t;
-        });
-        server.createContext("/2018-06-01/runtime/", this::handle);
-        server.setExecutor(threads);
-        server.start();
+        server = LoopbackServer.start("/2018-06-01/runtime/", this::handle);
     }
 
     /** host:port, as in {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -98,7 +87,6 @@ final class RuntimeApiEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        LoopbackServer.stop(server);
     }
 }

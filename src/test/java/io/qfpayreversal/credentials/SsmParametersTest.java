@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.testing.LoopbackServer;
 import io.qfpayreversal.testing.MotoSsm;
+import io.qfpayreversal.testing.VirtualTime;
 import io.qfpayreversal.time.Deadline;
+import io.qfpayreversal.time.Pause;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +42,7 @@ class SsmParametersTest {
     @AfterEach
     void stopServer() {
         if (server != null) {
-            server.stop(0);
+            LoopbackServer.stop(server);
         }
     }
 
@@ -86,36 +90,17 @@ class SsmParametersTest {
     @Test
     void get_whenTheBackOffOversleepsTheDeadline_reportsWhySsmFailed_notTheClock() throws Exception {
         String endpoint = serve(exchange -> respond(exchange, 500, "{\"__type\":\"InternalServerError\"}"));
-        MutableClock clock = new MutableClock();
+        VirtualTime clock = VirtualTime.get();
+        clock.reset();
         SsmParameters parameters = parameters(endpoint, "AKID", "secret", Map.of(),
                 delay -> clock.advance(Duration.ofSeconds(30))); // a pause that ran far past the deadline
 
-        assertThatThrownBy(() -> parameters.get(NAMES, Deadline.in(clock, Duration.ofSeconds(5), Duration.ofMillis(500))))
-                .isInstanceOfSatisfying(AwsServiceException.class,
-                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError"));
-    }
-
-    /** A clock only a test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
+        try {
+            assertThatThrownBy(() -> parameters.get(NAMES, Deadline.in(clock, Duration.ofSeconds(5), Duration.ofMillis(500))))
+                    .isInstanceOfSatisfying(AwsServiceException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError"));
+        } finally {
+            clock.reset(); // the shared test clock back to the real time
         }
     }
 
@@ -196,16 +181,12 @@ class SsmParametersTest {
                 .isInstanceOf(SdkClientException.class).hasMessageNotContaining("KEY-SECRET-1");
     }
 
-    private String serve(com.sun.net.httpserver.HttpHandler handler) throws Exception {
-        server = LoopbackServer.create(0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/", handler);
-        server.start();
+    private String serve(HttpHandler handler) throws Exception {
+        server = LoopbackServer.start("/", handler);
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
-            throws java.io.IOException {
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -231,7 +212,7 @@ class SsmParametersTest {
     }
 
     static SsmParameters parameters(String endpoint, String accessKeyId, String secret, Map<String, String> settings,
-            io.qfpayreversal.time.Pause pause) {
+            Pause pause) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(AwsEnvironment.class)
                 .withDefaultValue("aws.region", MotoSsm.REGION).withDefaultValue("aws.endpoint-url-ssm", endpoint)
                 .withDefaultValue("aws.access-key-id", accessKeyId).withDefaultValue("aws.secret-access-key", secret);

@@ -9,8 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,7 +26,6 @@ public final class SnapStartRuntimeApi implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads;
     private final Supplier<Object> atSnapshot;
     private final CompletableFuture<Object> snapshot = new CompletableFuture<>();
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
@@ -37,15 +34,7 @@ public final class SnapStartRuntimeApi implements AutoCloseable {
 
     public SnapStartRuntimeApi(Supplier<Object> atSnapshot) throws IOException {
         this.atSnapshot = atSnapshot;
-        server = LoopbackServer.create(0);
-        threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "runtime-api");
-            t.setDaemon(true);
-            return t;
-        });
-        server.createContext("/2018-06-01/runtime/", this::handle);
-        server.setExecutor(threads);
-        server.start();
+        server = LoopbackServer.start("/2018-06-01/runtime/", this::handle);
     }
 
     /** host:port, as in {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -107,7 +96,6 @@ public final class SnapStartRuntimeApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        LoopbackServer.stop(server);
     }
 }
