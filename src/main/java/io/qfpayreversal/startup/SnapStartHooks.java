@@ -28,13 +28,15 @@ class SnapStartHooks implements Resource {
     private final Instance<QfpayApi> qfpayApi;
     private final Instance<ObjectMapper> json;
     private final CredentialsSnapshot credentials;
+    private final ReseedableJitter jitter;
 
     SnapStartHooks(QfpayConfig config, Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json,
-            CredentialsSnapshot credentials) {
+            CredentialsSnapshot credentials, ReseedableJitter jitter) {
         this.config = config;
         this.qfpayApi = qfpayApi;
         this.json = json;
         this.credentials = credentials;
+        this.jitter = jitter;
     }
 
     /** Registers this bean itself: CRaC keeps hooks weakly, the CDI context keeps this bean. */
@@ -59,7 +61,7 @@ class SnapStartHooks implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        ReseedableJitter.INSTANCE.reseed();
+        jitter.reseed();
         if (config.prefetchAtStartup()) {
             ColdStartPrefetch.background("credentials after restore", credentials::afterRestore);
         }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The real clock, wait and jitter; tests replace them with CDI alternatives. */
+/** The real clock and wait; tests replace them with CDI alternatives. The jitter is {@link ReseedableJitter}. */
 public class TimeSources {
 
     @Produces
@@ -23,11 +23,5 @@ public class TimeSources {
                 Thread.currentThread().interrupt();
             }
         };
-    }
-
-    @Produces
-    @ApplicationScoped
-    Jitter jitter() {
-        return ReseedableJitter.INSTANCE;
     }
 }

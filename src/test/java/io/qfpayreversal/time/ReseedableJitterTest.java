@@ -9,7 +9,7 @@ class ReseedableJitterTest {
 
     @Test
     void reseed_startsANewSequence_inRange() {
-        ReseedableJitter jitter = ReseedableJitter.INSTANCE;
+        ReseedableJitter jitter = new ReseedableJitter();
         jitter.reseed();
         double[] first = DoubleStream.generate(jitter::next).limit(8).toArray();
         jitter.reseed();
