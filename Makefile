@@ -16,9 +16,10 @@ demo:
 invoke:
 	bash scripts/invoke.sh "$(EVENT)"
 
-## Everything: unit and end-to-end tests, the packaged-artifact tests, the template lint and the deployment checks.
+## Everything: unit and end-to-end tests, the packaged-artifact tests (JVM; native too where native-image is found), the template lint and the deployment checks.
 test: tools
 	$(MVN) verify
+	bash scripts/native.sh --if-available
 	$(MAKE) lint
 	$(MAKE) deploy-checks
 
@@ -36,7 +37,7 @@ bench:
 package:
 	$(MVN) package -DskipTests
 
-## Native target/function.zip (needs GraalVM/Mandrel or Docker/Podman; says so and fails otherwise).
+## Native target/function.zip, tested as packaged (needs native-image 25 via GRAALVM_HOME or PATH, or Docker/Podman; says so and fails otherwise).
 native:
 	bash scripts/native.sh
 

@@ -47,7 +47,18 @@ class PackagedFunctionIT extends FunctionTest {
     private static PackagedFunction jvmFunction;
     /** The packaged function's standard output (its log lines and its EMF lines), JVM or native. */
     private static final Path FUNCTION_LOG = Path.of("target/packaged-function-it.log");
-    private static boolean nativeOutputCopied;
+
+    static {
+        // Quarkus's launcher relays the native binary's standard output to the System.out it finds
+        // when it starts the binary, before any @BeforeAll: the copy must be in place at class load.
+        if (!"jar".equals(artifactType())) {
+            try {
+                StandardOutputCopy.to(FUNCTION_LOG);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 
     /** Once per class, after the test environment is up (it is not yet in {@code @BeforeAll}). */
     @BeforeEach
@@ -55,16 +66,8 @@ class PackagedFunctionIT extends FunctionTest {
         if (jvmFunction != null) {
             return;
         }
-        Properties artifact = new Properties();
-        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
-            artifact.load(in);
-        }
-        if (!"jar".equals(artifact.getProperty("type"))) {
-            if (!nativeOutputCopied) { // the native bootstrap polls by itself; Quarkus relays its output to ours
-                StandardOutputCopy.to(FUNCTION_LOG);
-                nativeOutputCopied = true;
-            }
-            return;
+        if (!"jar".equals(artifactType())) {
+            return; // the native bootstrap polls by itself
         }
         MotoSsm ssm = TestEnvironment.ssm();
         jvmFunction = PackagedFunction.start(Path.of("target/function.zip"), "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_", Map.of(
@@ -76,6 +79,17 @@ class PackagedFunctionIT extends FunctionTest {
                 "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
                 "QFPAY_POLL_BUDGET", "2s",
                 "QFPAY_SWEEP_ENABLED", "true"), List.of(), FUNCTION_LOG);
+    }
+
+    /** {@code jar} for the JVM package, {@code native} for a native build (Quarkus's own record of it). */
+    private static String artifactType() {
+        Properties artifact = new Properties();
+        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
+            artifact.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("no packaged artifact: run mvn verify", e);
+        }
+        return artifact.getProperty("type");
     }
 
     @AfterAll
