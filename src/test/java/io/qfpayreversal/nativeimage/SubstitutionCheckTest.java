@@ -35,12 +35,11 @@ class SubstitutionCheckTest {
     }
 
     @Test
-    void changedParameterTypeAndMissingField_areReported_injectedFieldIsNot() throws IOException {
+    void changedParameterTypeAndMissingField_areReported() throws IOException {
         assertThat(check("Target_Greeter_Mismatched")).hasSize(3)
                 .anySatisfy(p -> assertThat(p).contains("but not greet(java.lang.String, boolean)"))
                 .anySatisfy(p -> assertThat(p).contains("@Alias field nickname does not exist"))
-                .anySatisfy(p -> assertThat(p).contains("@Substitute greet(java.lang.CharSequence) does not exist"))
-                .noneSatisfy(p -> assertThat(p).contains("injectedIsNew"));
+                .anySatisfy(p -> assertThat(p).contains("@Substitute greet(java.lang.CharSequence) does not exist"));
     }
 
     @Test
