@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code target/function.zip} as the managed java21 runtime does: unpacked, its classes and
  * {@code lib/} on the class path, AWS's runtime interface client polling a Runtime API for
- * {@code QuarkusStreamHandler::handleRequest}.
+ * {@code QuarkusStreamHandler::handleRequest}; or a native one's {@code bootstrap}, as
+ * provided.al2023 does ({@link #startNative}).
  */
 public final class PackagedFunction implements AutoCloseable {
 
@@ -72,8 +76,23 @@ public final class PackagedFunction implements AutoCloseable {
         command.add(String.join(File.pathSeparator, classPath));
         command.add(AWSLambda.class.getName());
         command.add(HANDLER);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new PackagedFunction(asLambdaStartsIt(new ProcessBuilder(command), runtimeApi, environment, log));
+    }
+
+    /**
+     * Runs a native function.zip as the provided.al2023 runtime does: its {@code bootstrap}, in the
+     * task root, polling the Runtime API itself (Quarkus's own poll loop).
+     */
+    public static PackagedFunction startNative(Path functionZip, String runtimeApi, Map<String, String> environment,
+            Path log) throws IOException {
+        Path taskRoot = unpack(functionZip);
+        ProcessBuilder builder = new ProcessBuilder(taskRoot.resolve("bootstrap").toString()).directory(taskRoot.toFile());
+        return new PackagedFunction(asLambdaStartsIt(builder, runtimeApi, environment, log));
+    }
+
+    private static ProcessBuilder asLambdaStartsIt(ProcessBuilder builder, String runtimeApi,
+            Map<String, String> environment, Path log) {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Lambda's environment, not this machine's: no AWS credentials or profile but what the test gives.
         builder.environment().keySet().removeIf(PackagedFunction::hostAwsSetting);
         builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", DEFAULT_MEMORY_SIZE); // the test's map may override
@@ -82,7 +101,7 @@ public final class PackagedFunction implements AutoCloseable {
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "qfpay-reversal");
         builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         builder.environment().put("_HANDLER", HANDLER);
-        return new PackagedFunction(builder);
+        return builder;
     }
 
     private static boolean hostAwsSetting(String variable) {
@@ -101,12 +120,23 @@ public final class PackagedFunction implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code, if the process ends within {@code limit}; empty if it still runs then. */
+    public OptionalInt exitCodeWithin(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
+    }
+
+    /** Sends SIGTERM, as Lambda does when it retires an environment, without waiting for the process. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** Stops the process as Lambda does when it retires an environment (SIGTERM), and waits for it. */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
