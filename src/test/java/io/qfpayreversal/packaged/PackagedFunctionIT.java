@@ -12,6 +12,7 @@ import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.Fixtures;
 import io.qfpayreversal.testing.MotoSsm;
+import io.qfpayreversal.testing.PackagedArtifact;
 import io.qfpayreversal.testing.PackagedFunction;
 import io.qfpayreversal.testing.QfpayTestEnvironment;
 import io.qfpayreversal.testing.StandardOutputCopy;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class PackagedFunctionIT extends FunctionTest {
     static {
         // Quarkus's launcher relays the native binary's standard output to the System.out it finds
         // when it starts the binary, before any @BeforeAll: the copy must be in place at class load.
-        if (!"jar".equals(artifactType())) {
+        if (PackagedArtifact.isNative()) {
             try {
                 StandardOutputCopy.to(FUNCTION_LOG);
             } catch (IOException e) {
@@ -66,7 +66,7 @@ class PackagedFunctionIT extends FunctionTest {
         if (jvmFunction != null) {
             return;
         }
-        if (!"jar".equals(artifactType())) {
+        if (PackagedArtifact.isNative()) {
             return; // the native bootstrap polls by itself
         }
         MotoSsm ssm = TestEnvironment.ssm();
@@ -79,17 +79,6 @@ class PackagedFunctionIT extends FunctionTest {
                 "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
                 "QFPAY_POLL_BUDGET", "2s",
                 "QFPAY_SWEEP_ENABLED", "true"), List.of(), FUNCTION_LOG);
-    }
-
-    /** {@code jar} for the JVM package, {@code native} for a native build (Quarkus's own record of it). */
-    private static String artifactType() {
-        Properties artifact = new Properties();
-        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
-            artifact.load(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("no packaged artifact: run mvn verify", e);
-        }
-        return artifact.getProperty("type");
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.JvmThreads;
 import io.qfpayreversal.testing.MotoSsm;
+import io.qfpayreversal.testing.PackagedArtifact;
 import io.qfpayreversal.testing.PackagedFunction;
 import io.qfpayreversal.testing.SnapStartRuntimeApi;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,11 +53,7 @@ class ProcessExitPackagedIT {
 
     @BeforeAll
     static void startSsmAndQfpay() throws Exception {
-        Properties artifact = new Properties();
-        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
-            artifact.load(in);
-        }
-        nativeBuild = !"jar".equals(artifact.getProperty("type"));
+        nativeBuild = PackagedArtifact.isNative();
         ssm = MotoSsm.start();
         ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
         simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);

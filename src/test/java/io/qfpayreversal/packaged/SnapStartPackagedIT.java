@@ -9,6 +9,7 @@ import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.ContainerCredentialsEndpoint;
 import io.qfpayreversal.testing.MotoSsm;
+import io.qfpayreversal.testing.PackagedArtifact;
 import io.qfpayreversal.testing.PackagedFunction;
 import io.qfpayreversal.testing.ProcessSockets;
 import io.qfpayreversal.testing.SnapStartRuntimeApi;
@@ -18,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -54,11 +54,7 @@ class SnapStartPackagedIT {
 
     @BeforeAll
     static void startASnapStartEnvironment() throws Exception {
-        Properties artifact = new Properties();
-        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
-            artifact.load(in);
-        }
-        Assumptions.assumeTrue("jar".equals(artifact.getProperty("type")), "SnapStart is for the JVM package");
+        Assumptions.assumeFalse(PackagedArtifact.isNative(), "SnapStart is for the JVM package");
         ssm = MotoSsm.start();
         ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
         simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
