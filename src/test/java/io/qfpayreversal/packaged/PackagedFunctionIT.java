@@ -2,12 +2,9 @@ package io.qfpayreversal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qfpayreversal.simulator.RecordedCall;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
-import io.qfpayreversal.testing.EmfLines;
 import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.Fixtures;
@@ -15,13 +12,10 @@ import io.qfpayreversal.testing.MotoSsm;
 import io.qfpayreversal.testing.PackagedArtifact;
 import io.qfpayreversal.testing.PackagedFunction;
 import io.qfpayreversal.testing.QfpayTestEnvironment;
-import io.qfpayreversal.testing.StandardOutputCopy;
 import io.qfpayreversal.testing.TestEnvironment;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,20 +39,8 @@ import org.junit.jupiter.api.Test;
 class PackagedFunctionIT extends FunctionTest {
 
     private static PackagedFunction jvmFunction;
-    /** The packaged function's standard output (its log lines and its EMF lines), JVM or native. */
+    /** The JVM package's output (its log lines and its EMF lines). */
     private static final Path FUNCTION_LOG = Path.of("target/packaged-function-it.log");
-
-    static {
-        // Quarkus's launcher relays the native binary's standard output to the System.out it finds
-        // when it starts the binary, before any @BeforeAll: the copy must be in place at class load.
-        if (PackagedArtifact.isNative()) {
-            try {
-                StandardOutputCopy.to(FUNCTION_LOG);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    }
 
     /** Once per class, after the test environment is up (it is not yet in {@code @BeforeAll}). */
     @BeforeEach
@@ -149,55 +131,5 @@ class PackagedFunctionIT extends FunctionTest {
 
         assertThat(summary.getInt("reversed")).isEqualTo(1);
         assertThat(stale.cancel()).isEqualTo(1);
-    }
-
-    @Test
-    void metrics_reverse_writesEmfLinesForTheOutcomeAndQfpayLatency_withoutSecrets() throws IOException {
-        long logBefore = Files.exists(FUNCTION_LOG) ? Files.size(FUNCTION_LOG) : 0;
-        SimPayment payment = payment("800101", Script.PENDING);
-
-        assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REVERSED");
-
-        String written = readFrom(FUNCTION_LOG, logBefore);
-        List<JsonNode> emf = EmfLines.in(written); // each line checked against the EMF specification
-        // The JVM package writes them before it answers; a native bootstrap's output reaches the file through
-        // Quarkus's relay thread, so give that a moment (its documents are written in operation order).
-        for (long until = System.nanoTime() + 10_000_000_000L; EmfLines.with(emf, Map.of("operation", "reversal"))
-                .isEmpty() && System.nanoTime() < until; emf = EmfLines.in(written)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-            written = readFrom(FUNCTION_LOG, logBefore);
-        }
-        List<JsonNode> outcome = EmfLines.with(emf, Map.of("action", "reverse")).stream()
-                .filter(document -> !document.has("operation")).toList();
-        assertThat(outcome).hasSize(1);
-        assertThat(outcome.get(0).path("REVERSED").asInt()).isEqualTo(1);
-        assertThat(outcome.get(0).path("REFUND_REQUIRED").asInt(-1)).isZero();
-        assertThat(outcome.get(0).path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
-                .isEqualTo("QfpayReversal");
-        List<JsonNode> queries = EmfLines.with(emf, Map.of("operation", "query"));
-        assertThat(queries).hasSize(1);
-        assertThat(queries.get(0).path("QfpayLatency").isArray()).isTrue();
-        assertThat(queries.get(0).path("QfpayLatency")).hasSize(2);
-        assertThat(queries.get(0).path("QfpayCalls").asInt()).isEqualTo(2);
-        List<JsonNode> reversals = EmfLines.with(emf, Map.of("operation", "reversal"));
-        assertThat(reversals).hasSize(1);
-        assertThat(reversals.get(0).path("QfpayLatency").isNumber()).isTrue();
-        String emfText = emf.toString();
-        assertThat(emfText).doesNotContain(QfpayTestEnvironment.CLIENT_KEY, payment.syssn());
-        for (RecordedCall call : simulator.calls()) {
-            assertThat(written).doesNotContain(call.sign());
-        }
-        assertThat(written).doesNotContain(QfpayTestEnvironment.CLIENT_KEY);
-    }
-
-    /** The whole lines written to {@code log} after {@code offset}. */
-    private static String readFrom(Path log, long offset) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            file.seek(offset);
-            byte[] bytes = new byte[(int) (file.length() - offset)];
-            file.readFully(bytes);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            return text.substring(0, text.lastIndexOf('\n') + 1); // whole lines only
-        }
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
@@ -116,9 +115,7 @@ class ProcessExitPackagedIT {
                 "QFPAY_SSM_PATH", SSM_PATH,
                 "QFPAY_BASE_URL", simulator.baseUrl(),
                 "QFPAY_POLL_BUDGET", "2s");
-        Path functionZip = Path.of("target/function.zip");
-        function = nativeBuild ? PackagedFunction.startNative(functionZip, runtimeApi.address(), environment, log)
-                : PackagedFunction.start(functionZip, runtimeApi.address(), environment, List.of(), log);
+        function = PackagedFunction.startAsBuilt(runtimeApi.address(), environment, log);
         SimPayment payment = simulator.add(new SimPayment(String.valueOf(System.nanoTime()), "EXIT-1", "800101", 2500,
                 LocalDateTime.now(HK).withNano(0).minusMinutes(5), Script.PENDING));
         String answer = runtimeApi.invoke("{\"action\":\"reverse\",\"syssn\":\"" + payment.syssn()

@@ -83,6 +83,14 @@ public final class PackagedFunction implements AutoCloseable {
      * Runs a native function.zip as the provided.al2023 runtime does: its {@code bootstrap}, in the
      * task root, polling the Runtime API itself (Quarkus's own poll loop).
      */
+    /** target/function.zip as it was built: the native bootstrap, or the JVM package under the runtime client. */
+    public static PackagedFunction startAsBuilt(String runtimeApi, Map<String, String> environment, Path log)
+            throws IOException {
+        Path functionZip = Path.of("target/function.zip");
+        return PackagedArtifact.isNative() ? startNative(functionZip, runtimeApi, environment, log)
+                : start(functionZip, runtimeApi, environment, List.of(), log);
+    }
+
     public static PackagedFunction startNative(Path functionZip, String runtimeApi, Map<String, String> environment,
             Path log) throws IOException {
         Path taskRoot = unpack(functionZip);
