@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * interface client polling {@link RuntimeApiEmulator}; a native function.zip, when there is one
  * ({@link NativeZip}), as provided.al2023 runs it, its bootstrap polling the same kind of emulator;
  * all against the QFPay simulator and SSM on moto_server, on loopback; then warm, next to the seed
- * guide's Python client on the same simulator. Prints a table and writes it to target/bench/results.md. Times are reported, never
- * asserted.
+ * guide's Python client on the same simulator. Prints a table and writes it to
+ * target/bench/results.md. Times are reported, never asserted.
  */
 public final class BenchRunner {
 

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The benchmark's before/after table and issue 15's targets for "after" (and any extra variant),
+ * The benchmark's before/after table and issue 15's targets for "after" (and any extra or native variant),
  * printed and written as Markdown.
  */
 final class Report {
