@@ -33,7 +33,7 @@ final class AppCds {
         Path archive = dir.resolve("app.jsa");
         Files.deleteIfExists(archive);
         List<String> classPath = List.of(appJar.toString(), base.taskRoot().resolve("lib") + "/*");
-        List<String> dump = new ArrayList<>(base.jvmOptions());
+        List<String> dump = new ArrayList<>(base.commandLineOptions());
         dump.add("-XX:ArchiveClassesAtExit=" + archive);
         try (LambdaEnvironment environment = settings.launch(base.with("AppCDS training", classPath, dump), "1")) {
             training.run(environment);
@@ -41,7 +41,7 @@ final class AppCds {
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
             throw new IllegalStateException("the training run wrote no archive at " + archive);
         }
-        List<String> use = new ArrayList<>(base.jvmOptions());
+        List<String> use = new ArrayList<>(base.commandLineOptions());
         use.add("-XX:SharedArchiveFile=" + archive);
         use.add("-Xshare:on"); // fail loudly rather than run without the archive
         return base.with(nameFor(base), classPath, use);

@@ -16,10 +16,11 @@ import java.util.stream.Stream;
  * {@code make bench}, issue 15's before/after cold-start benchmark: "before" (a git ref, built
  * apart) and "after" (the working tree) run as Lambda's managed Java runtime runs them, with its
  * flags for the memory size and the JAVA_TOOL_OPTIONS of each one's template, by AWS's runtime
- * interface client polling {@link RuntimeApiEmulator}, against the QFPay simulator and SSM on
- * moto_server, all on loopback; then warm, next to the seed guide's Python client on the same
- * simulator. Prints a table and writes it to target/bench/results.md. Times are reported, never
- * asserted.
+ * interface client polling {@link RuntimeApiEmulator}; a native function.zip, when there is one
+ * ({@link NativeZip}), as provided.al2023 runs it, its bootstrap polling the same kind of emulator;
+ * all against the QFPay simulator and SSM on moto_server, on loopback; then warm, next to the seed
+ * guide's Python client on the same simulator. Prints a table and writes it to
+ * target/bench/results.md. Times are reported, never asserted.
  */
 public final class BenchRunner {
 
@@ -73,6 +74,7 @@ public final class BenchRunner {
         List<Variant> variants = new ArrayList<>();
         before.ifPresent(variants::add);
         variants.add(after);
+        nativeVariant().ifPresent(variants::add);
         if (EXTRA) {
             variants.add(after.withC2(after.name() + ", C2 (TieredStopAtLevel=1 dropped)"));
             if (wanted(AppCds.nameFor(after))) {
@@ -87,6 +89,19 @@ public final class BenchRunner {
         warmRun.measure(variants, coldStarts).forEach(report::add);
         report.sweep(SweepRun.measure(after, settings, qfpay, payments, SWEEP, SWEEP_RATE));
         report.write();
+    }
+
+    /** The native function.zip as provided.al2023 runs it, when there is one and it is wanted; else says why not. */
+    private static Optional<Variant> nativeVariant() throws IOException {
+        NativeZip.Lookup lookup = NativeZip.lookup();
+        if (lookup.zip().isEmpty()) {
+            System.out.println("native: skipped (" + lookup.whyNone() + ")");
+            return Optional.empty();
+        }
+        Path zip = lookup.zip().get();
+        return wanted(Variant.nativeNameOf(zip))
+                ? Optional.of(Variant.ofNative(zip, NativeRuntimeFlags.forMemory(MEMORY_MB)))
+                : Optional.empty();
     }
 
     private static boolean wanted(String variantName) {

@@ -24,8 +24,8 @@ final class ColdStarts {
             for (Variant variant : variants) {
                 ColdStart coldStart = launch(variant, String.valueOf(launch), settings, payments);
                 byVariant.get(variant).add(coldStart);
-                line.append(String.format(" %s %.0f ms, %d metadata full GCs;", variant.name(),
-                        coldStart.firstAnswerMillis(), coldStart.gc().metadataFullGcs()));
+                line.append(String.format(" %s %.0f ms, %s;", variant.name(), coldStart.firstAnswerMillis(),
+                        coldStart.jvm().map(jvm -> jvm.gc().metadataFullGcs() + " metadata full GCs").orElse("no JVM")));
             }
             System.out.println(line);
         }

@@ -1,10 +1,12 @@
 package io.qfpayreversal.bench;
 
 import io.qfpayreversal.testing.PackagedFunction;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One execution environment as Lambda creates it: a Runtime API for this environment alone and the
@@ -12,26 +14,43 @@ import java.util.Map;
  */
 final class LambdaEnvironment implements AutoCloseable {
 
+    private interface Start {
+        PackagedFunction polling(String runtimeApi) throws IOException;
+    }
+
     private final RuntimeApiEmulator runtimeApi;
     private final PackagedFunction function;
     private final long launchedNanos;
-    private final Path gcLog;
+    /** A JVM's GC log; empty for a native process, which has neither that log nor jcmd's counters. */
+    private final Optional<Path> jvmGcLog;
 
     private LambdaEnvironment(RuntimeApiEmulator runtimeApi, PackagedFunction function, long launchedNanos,
-            Path gcLog) {
+            Optional<Path> jvmGcLog) {
         this.runtimeApi = runtimeApi;
         this.function = function;
         this.launchedNanos = launchedNanos;
-        this.gcLog = gcLog;
+        this.jvmGcLog = jvmGcLog;
     }
 
-    static LambdaEnvironment launch(List<String> classPath, List<String> jvmOptions, Map<String, String> environment,
-            Path log, Path gcLog) throws Exception {
+    /** The JVM under AWS's runtime interface client, as the managed java21 runtime starts it. */
+    static LambdaEnvironment launchJvm(List<String> classPath, List<String> jvmOptions,
+            Map<String, String> environment, Path log, Path gcLog) throws Exception {
+        return launch(runtimeApi -> PackagedFunction.start(classPath, runtimeApi, environment, jvmOptions, log),
+                Optional.of(gcLog));
+    }
+
+    /** An unpacked native function's bootstrap, as provided.al2023 starts it (with these options). */
+    static LambdaEnvironment launchNative(Path taskRoot, List<String> options, Map<String, String> environment,
+            Path log) throws Exception {
+        return launch(runtimeApi -> PackagedFunction.startUnpackedNative(taskRoot, options, runtimeApi, environment,
+                log), Optional.empty());
+    }
+
+    private static LambdaEnvironment launch(Start start, Optional<Path> jvmGcLog) throws Exception {
         RuntimeApiEmulator runtimeApi = new RuntimeApiEmulator();
         long launched = System.nanoTime();
-        PackagedFunction function = PackagedFunction.start(classPath, runtimeApi.address(), environment, jvmOptions,
-                log);
-        return new LambdaEnvironment(runtimeApi, function, launched, gcLog);
+        PackagedFunction function = start.polling(runtimeApi.address());
+        return new LambdaEnvironment(runtimeApi, function, launched, jvmGcLog);
     }
 
     /** Invokes the function; returns the answer (an error report is prefixed "ERROR ") and its duration. */
@@ -41,15 +60,19 @@ final class LambdaEnvironment implements AutoCloseable {
 
     /**
      * To be called right after the first answer: the time since launch, then what the process spent
-     * to get there (CPU, GC pauses) and holds (metaspace, classes; jcmd attaches, so this comes last).
+     * to get there (CPU; a JVM's GC pauses) and, for a JVM, holds (metaspace, classes; jcmd attaches,
+     * so this comes last).
      */
     ColdStart coldStart() throws Exception {
         double firstAnswerMillis = (System.nanoTime() - launchedNanos) / 1e6;
         double cpuSeconds = ProcessCpu.seconds(function.pid());
-        GcPauses gc = GcPauses.inLog(gcLog);
-        JvmCounters counters = JvmCounters.of(function.pid());
+        Optional<JvmAtFirstAnswer> jvm = Optional.empty();
+        if (jvmGcLog.isPresent()) {
+            GcPauses gc = GcPauses.inLog(jvmGcLog.get());
+            jvm = Optional.of(new JvmAtFirstAnswer(gc, JvmCounters.of(function.pid())));
+        }
         double firstPollMillis = (runtimeApi.firstPollNanos() - launchedNanos) / 1e6;
-        return new ColdStart(firstPollMillis, firstAnswerMillis, cpuSeconds, gc, counters);
+        return new ColdStart(firstPollMillis, firstAnswerMillis, cpuSeconds, jvm);
     }
 
     /** Resident set size of the function process, in MB. */

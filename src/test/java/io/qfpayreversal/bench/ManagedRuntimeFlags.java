@@ -12,13 +12,15 @@ final class ManagedRuntimeFlags {
 
     /** The runtime's C1-only flag; a variant that wants C2 drops it. */
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** The heap's share of the memory size; a native variant gets the same bound ({@link NativeRuntimeFlags}). */
+    static final double HEAP_SHARE = 0.85;
 
     private ManagedRuntimeFlags() {
     }
 
     static List<String> forMemory(int megabytes) {
         return List.of(
-                "-XX:MaxHeapSize=" + kibibytes(megabytes, 0.85) + "k",
+                "-XX:MaxHeapSize=" + kibibytes(megabytes, HEAP_SHARE) + "k",
                 "-XX:MaxMetaspaceSize=" + kibibytes(megabytes, 0.10) + "k",
                 "-XX:ReservedCodeCacheSize=" + kibibytes(megabytes, 0.05) + "k",
                 "-XX:+UseSerialGC",

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The benchmark's before/after table and issue 15's targets for "after" (and any extra variant),
+ * The benchmark's before/after table and issue 15's targets for "after" (and any extra or native variant),
  * printed and written as Markdown.
  */
 final class Report {
@@ -73,17 +74,29 @@ final class Report {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version")));
         md.append(String.format("Memory size %d MB (AWS_LAMBDA_FUNCTION_MEMORY_SIZE). The managed runtime's flags,"
-                + " on the java command line of every launch: `%s`. Added to every launch: `-Xlog:gc:file="
+                + " on the java command line of every JVM launch: `%s`. Added to every JVM launch: `-Xlog:gc:file="
                 + "target/bench/gc/<variant>-<launch>.log`%s.%n%n", memoryMegabytes, String.join(" ", runtimeFlags),
                 LaunchSettings.ADDED_OPTIONS.isEmpty() ? "" : " `" + String.join(" ", LaunchSettings.ADDED_OPTIONS) + "`"));
         for (VariantResult v : variants) {
-            md.append(String.format("- %s: JAVA_TOOL_OPTIONS=`%s`", v.name(), v.variant().javaToolOptions()));
-            if (!v.variant().jvmOptions().equals(runtimeFlags)) {
-                md.append(String.format("; command line instead: `%s`", String.join(" ", v.variant().jvmOptions())));
-            }
-            md.append('\n');
+            md.append(v.variant().packageType() == PackageType.NATIVE ? nativeLine(v.variant()) : jvmLine(v.variant()))
+                    .append('\n');
         }
         md.append('\n');
+    }
+
+    private String jvmLine(Variant jvm) {
+        String line = String.format("- %s: JAVA_TOOL_OPTIONS=`%s`", jvm.name(), jvm.javaToolOptions());
+        if (!jvm.commandLineOptions().equals(runtimeFlags)) {
+            line += String.format("; command line instead: `%s`", String.join(" ", jvm.commandLineOptions()));
+        }
+        return line;
+    }
+
+    private static String nativeLine(Variant nativeVariant) {
+        return String.format("- %s (provided.al2023): `bootstrap %s`, the heap bounded at the JVM's share of the"
+                + " memory size (Lambda passes no arguments; the executable sizes its heap from the memory it sees);"
+                + " no JVM, so no JAVA_TOOL_OPTIONS, GC log or jcmd counters: n/a", nativeVariant.name(),
+                String.join(" ", nativeVariant.commandLineOptions()));
     }
 
     private void notes(StringBuilder md) {
@@ -93,7 +106,8 @@ final class Report {
                 + " process (/proc/<pid>/stat, all threads, JVM start included); GC pauses = those in the launch's"
                 + " -Xlog:gc file; metaspace = sun.gc.metaspace.used (class metadata allocated by the JVM;"
                 + " classes mapped from a CDS archive are not in it), classes = java.cls.loadedClasses +"
-                + " java.cls.sharedLoadedClasses (from CDS; jcmd PerfCounter.print).%n", BenchRunner.COLD_RUNS));
+                + " java.cls.sharedLoadedClasses (from CDS; jcmd PerfCounter.print). A native variant has CPU, but"
+                + " none of the JVM's figures (n/a).%n", BenchRunner.COLD_RUNS));
         md.append(String.format("- Warm: every variant warmed up in its own environment (%5$d reverse/status pairs),"
                 + " then %1$d rounds; each runs the seed guide's Python client (make_req_sign + requests.post, one"
                 + " reversal per call) for %2$d reversals, then every variant, in a turning order, for %3$d"
@@ -117,10 +131,10 @@ final class Report {
         targetRow(md, held, "launch → first answer ≤ 1.2 s (median)", v -> verdict(
                 v.coldMedian(ColdStart::firstAnswerMillis) <= COLD_START_TARGET_MS,
                 String.format("%.0f ms", v.coldMedian(ColdStart::firstAnswerMillis))));
-        targetRow(md, held, "no Metadata GC Threshold full GC in any launch", v -> verdict(
+        targetRow(md, held, "no Metadata GC Threshold full GC in any launch", v -> jvmOnly(v, () -> verdict(
                 v.launchesWithMetadataFullGc() == 0, String.format("%d of %d launches had one; median %.0f a launch",
                         v.launchesWithMetadataFullGc(), v.coldStarts().size(),
-                        v.coldMedian(c -> c.gc().metadataFullGcs()))));
+                        v.jvmColdMedian(jvm -> jvm.gc().metadataFullGcs())))));
         targetRow(md, held, "RSS ≤ 160 MB after the warm run", v -> verdict(v.rssMegabytes() <= RSS_TARGET_MB,
                 v.rssMegabytes() + " MB"));
         targetRow(md, held, "warm reverse p50 ratio ≤ before's", v -> noWorse(v, baseline, WarmRound::p50Ratio));
@@ -148,16 +162,24 @@ final class Report {
     }
 
     private static String row(VariantResult v) {
-        return String.format("| %s | %.0f ms | %.0f ms | %.2f s | %.0f / %.0f ms | %.0f (%d of %d) | %.1f MB"
-                + " | %.0f (%.0f) | %d MB | %.2f / %.2f ms | %.2f / %.2f ms | %.2f× / %.2f× |", v.name(),
+        return String.format("| %s | %.0f ms | %.0f ms | %.2f s | %s | %s | %s | %s | %d MB | %.2f / %.2f ms"
+                + " | %.2f / %.2f ms | %.2f× / %.2f× |", v.name(),
                 v.coldMedian(ColdStart::firstPollMillis), v.coldMedian(ColdStart::firstAnswerMillis),
-                v.coldMedian(ColdStart::cpuSeconds), v.coldMedian(c -> c.gc().count()),
-                v.coldMedian(c -> c.gc().totalMillis()), v.coldMedian(c -> c.gc().metadataFullGcs()),
-                v.launchesWithMetadataFullGc(), v.coldStarts().size(),
-                v.coldMedian(c -> c.counters().metaspaceUsedMegabytes()),
-                v.coldMedian(c -> c.counters().classesLoaded()), v.coldMedian(c -> c.counters().sharedLoadedClasses()),
+                v.coldMedian(ColdStart::cpuSeconds),
+                jvmOnly(v, () -> String.format("%.0f / %.0f ms", v.jvmColdMedian(jvm -> jvm.gc().count()),
+                        v.jvmColdMedian(jvm -> jvm.gc().totalMillis()))),
+                jvmOnly(v, () -> String.format("%.0f (%d of %d)", v.jvmColdMedian(jvm -> jvm.gc().metadataFullGcs()),
+                        v.launchesWithMetadataFullGc(), v.coldStarts().size())),
+                jvmOnly(v, () -> String.format("%.1f MB", v.jvmColdMedian(jvm -> jvm.counters().metaspaceUsedMegabytes()))),
+                jvmOnly(v, () -> String.format("%.0f (%.0f)", v.jvmColdMedian(jvm -> jvm.counters().classesLoaded()),
+                        v.jvmColdMedian(jvm -> jvm.counters().sharedLoadedClasses()))),
                 v.rssMegabytes(), v.warmMedian(r -> r.reverse().p50()), v.warmMedian(r -> r.reverse().p99()),
                 v.warmMedian(r -> r.seed().p50()), v.warmMedian(r -> r.seed().p99()),
                 v.warmMedian(WarmRound::p50Ratio), v.warmMedian(WarmRound::p99Ratio));
+    }
+
+    /** A cell of the JVM's own figures (GC log, jcmd), or "n/a" for a variant that has none: native. */
+    private static String jvmOnly(VariantResult v, Supplier<String> cell) {
+        return v.hasJvmFigures() ? cell.get() : "n/a";
     }
 }

@@ -19,12 +19,22 @@ record VariantResult(Variant variant, List<ColdStart> coldStarts, List<WarmRound
         return Samples.of(coldStarts, figure).p50();
     }
 
+    /** Whether every launch has the JVM's own figures (GC log, jcmd): false for native. */
+    boolean hasJvmFigures() {
+        return coldStarts.stream().allMatch(coldStart -> coldStart.jvm().isPresent());
+    }
+
+    /** The median over the launches of one of the JVM's own figures; only where {@link #hasJvmFigures()}. */
+    double jvmColdMedian(ToDoubleFunction<JvmAtFirstAnswer> figure) {
+        return coldMedian(coldStart -> figure.applyAsDouble(coldStart.jvm().orElseThrow()));
+    }
+
     /** The median over the rounds of one figure of a warm round. */
     double warmMedian(ToDoubleFunction<WarmRound> figure) {
         return Samples.of(rounds, figure).p50();
     }
 
     long launchesWithMetadataFullGc() {
-        return coldStarts.stream().filter(coldStart -> coldStart.gc().metadataFullGcs() > 0).count();
+        return coldStarts.stream().filter(ColdStart::hadMetadataFullGc).count();
     }
 }

@@ -93,8 +93,19 @@ public final class PackagedFunction implements AutoCloseable {
 
     public static PackagedFunction startNative(Path functionZip, String runtimeApi, Map<String, String> environment,
             Path log) throws IOException {
-        Path taskRoot = unpack(functionZip);
-        ProcessBuilder builder = new ProcessBuilder(taskRoot.resolve("bootstrap").toString()).directory(taskRoot.toFile());
+        return startUnpackedNative(unpack(functionZip), List.of(), runtimeApi, environment, log);
+    }
+
+    /**
+     * Starts an already unpacked native function's {@code bootstrap} with these options (none on
+     * Lambda; the bench bounds the heap with {@code -Xmx}).
+     */
+    public static PackagedFunction startUnpackedNative(Path taskRoot, List<String> options, String runtimeApi,
+            Map<String, String> environment, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(taskRoot.resolve("bootstrap").toString());
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
         return new PackagedFunction(asLambdaStartsIt(builder, runtimeApi, environment, log));
     }
 
