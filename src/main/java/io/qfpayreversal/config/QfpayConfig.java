@@ -155,7 +155,40 @@ public interface QfpayConfig {
     /** The scheduled sweep of stale pending payments. */
     Sweep sweep();
 
+    /** The cancel ledger: every cancel recorded before it is sent (docs/failure-handling.md). */
+    Ledger ledger();
+
     enum CloseMethod { GET, POST }
+
+    interface Ledger {
+
+        /**
+         * The DynamoDB table of cancels in flight (the template sets it). Unset: no cancel is sent and
+         * no refund advised, since neither can be checked against the other environments' cancels.
+         */
+        Optional<String> table();
+
+        /**
+         * How long after it was sent a cancel may still apply. QFPay advises querying an
+         * undetermined payment for about 2 minutes; its cancels settle the same way, and this
+         * function polls one for 20 s at most. Ten minutes covers both several times over and
+         * matches the example workflow's 20 status calls 30 s apart (docs/configuration.md).
+         */
+        @WithDefault("10m")
+        Duration settleWindow();
+
+        /** How long an entry is kept (DynamoDB TTL) after its settle window, for audits. */
+        @WithDefault("7d")
+        Duration keepFor();
+
+        /** One ledger call, the SDK's retries included; never past the invocation's deadline. */
+        @WithDefault("3s")
+        Duration callTimeout();
+
+        /** One attempt of a ledger call. */
+        @WithDefault("1s")
+        Duration attemptTimeout();
+    }
 
     interface Sweep {
 

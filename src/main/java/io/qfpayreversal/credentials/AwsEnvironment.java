@@ -17,6 +17,9 @@ public interface AwsEnvironment {
     /** {@code AWS_ENDPOINT_URL_SSM}: SSM's endpoint, instead of the region's public one. */
     Optional<String> endpointUrlSsm();
 
+    /** {@code AWS_ENDPOINT_URL_DYNAMODB}: the cancel ledger's endpoint, instead of the region's public one. */
+    Optional<String> endpointUrlDynamodb();
+
     /** {@code AWS_ENDPOINT_URL}: every service's endpoint (the SDK's global override). */
     Optional<String> endpointUrl();
 

@@ -74,7 +74,7 @@ public class ApiGatewayAdapter {
         }
         ((ObjectNode) body).put("action", Action.REVERSE.wireName());
         return answers.result(reversals.reverse(RequestValidator.validate(body, merchants.apiCaller(request.caller())),
-                deadline), requestId);
+                deadline, requestId), requestId);
     }
 
     private ProxyResponse status(HttpRequest request, Deadline deadline, String requestId) {

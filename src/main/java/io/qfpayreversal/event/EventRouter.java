@@ -53,23 +53,23 @@ public class EventRouter {
         return switch (shape) {
             case API_GATEWAY_REST -> api.handle(HttpRequest.fromRest(event), deadline, requestId);
             case API_GATEWAY_HTTP -> api.handle(HttpRequest.fromHttpApi(event), deadline, requestId);
-            case SCHEDULED -> sweeps.sweep(SweepRequest.from(scheduledOverrides(event), config.sweep()), deadline);
-            case DIRECT -> direct(event, deadline);
+            case SCHEDULED -> sweeps.sweep(SweepRequest.from(scheduledOverrides(event), config.sweep()), deadline, requestId);
+            case DIRECT -> direct(event, deadline, requestId);
         };
     }
 
     /** A direct invocation (Step Functions, the CLI): the event is the request itself. */
-    private Object direct(JsonNode input, Deadline deadline) {
+    private Object direct(JsonNode input, Deadline deadline, String requestId) {
         Action action = RequestValidator.peekAction(input);
         LogFields.put(LogFields.ACTION, action == null ? null : action.wireName()); // known before validation fails
         if (action == Action.SWEEP) {
-            return sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline);
+            return sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline, requestId);
         }
         ReversalRequest request = RequestValidator.validate(input, merchants.direct());
         LogFields.put(LogFields.ACTION, request.action().wireName());
         return request.action() == Action.STATUS
                 ? statuses.status(request, deadline)
-                : reversals.reverse(request, deadline);
+                : reversals.reverse(request, deadline, requestId);
     }
 
     /**

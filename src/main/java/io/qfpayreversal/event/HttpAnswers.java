@@ -24,7 +24,9 @@ public class HttpAnswers {
             Map.entry("PROCESSING", 202),
             Map.entry("REFUND_REQUIRED", 409),
             Map.entry("NOT_FOUND", 404),
-            Map.entry("REJECTED", 422));
+            Map.entry("REJECTED", 422),
+            // status: a cancel recorded in the ledger may still apply; ask again (never refund).
+            Map.entry("CANCELLING", 202));
 
     private final ObjectMapper json;
 
@@ -43,7 +45,7 @@ public class HttpAnswers {
         }
         if (e instanceof QfpayUnavailableException unavailable) {
             return respond(unavailable.isTimeout() ? 504 : 503, new ErrorBody("qfpay_unavailable",
-                    "QFPay did not answer usefully; nothing was confirmed. Retrying later is safe.", null, true),
+                    "QFPay or the cancel ledger did not answer usefully; nothing was confirmed. Retrying later is safe.", null, true),
                     requestId);
         }
         if (e instanceof ConfigurationException) {

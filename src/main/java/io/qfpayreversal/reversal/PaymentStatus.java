@@ -4,6 +4,11 @@ package io.qfpayreversal.reversal;
 public enum PaymentStatus {
     PENDING,
     PAID,
+    /**
+     * QFPay's row shows the payment paid or still pending, but a reversal or close recorded in the
+     * cancel ledger may still apply: never refund on it; ask again after it may no longer apply.
+     */
+    CANCELLING,
     REVERSED,
     CLOSED,
     REFUNDED,

@@ -6,6 +6,9 @@ import io.qfpayreversal.error.ConfigurationException;
 import io.qfpayreversal.error.InvalidRequestException;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.error.Violation;
+import io.qfpayreversal.ledger.CancelLedger;
+import io.qfpayreversal.ledger.Claimant;
+import io.qfpayreversal.ledger.LedgerEntry;
 import io.qfpayreversal.qfpay.CancelAnswer;
 import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.qfpay.PaymentRow;
@@ -19,6 +22,7 @@ import io.qfpayreversal.time.Pause;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +30,10 @@ import org.jboss.logging.Logger;
  * cancelled, send the cancel its pay type takes, then query again. Answers that do not settle the
  * outcome (processing, duplicate, "already cancelled", busy, lost) are settled by querying, never
  * taken as the verdict; the verdict comes from the row ({@link Verdict}), with one rule on top: no
- * refund is advised, and no error thrown, while a cancel this call sent may still apply.
+ * refund is advised, and no error thrown, while a cancel this call sent may still apply; and no
+ * refund is advised while a cancel another invocation recorded in the cancel ledger may still apply.
+ * Every cancel is recorded in the ledger before it is sent; one another invocation has in flight is
+ * not sent again but settled by querying.
  */
 @ApplicationScoped
 public class ReversalService {
@@ -40,9 +47,11 @@ public class ReversalService {
     private final QfpayConfig config;
     private final Pause pause;
     private final Jitter jitter;
+    private final CancelLedger ledger;
 
     ReversalService(CredentialsProvider credentials, PaymentLookup lookup, PayTypeRoutes routes,
-            QfpayGateway gateway, QfpayConfig config, Pause pause, Jitter jitter) {
+            QfpayGateway gateway, QfpayConfig config, Pause pause, Jitter jitter, CancelLedger ledger) {
+        this.ledger = ledger;
         this.credentials = credentials;
         this.lookup = lookup;
         this.routes = routes;
@@ -52,16 +61,20 @@ public class ReversalService {
         this.jitter = jitter;
     }
 
-    public ReversalResult reverse(ReversalRequest request, Deadline deadline) {
-        return reverse(request, QfpaySession.of(credentials.openSession(deadline), deadline));
+    /** {@code requestId}: the invocation's, recorded with every cancel it sends (the ledger). */
+    public ReversalResult reverse(ReversalRequest request, Deadline deadline, String requestId) {
+        return reverse(request, QfpaySession.of(credentials.openSession(deadline), deadline), requestId);
     }
 
     /** Reverses within a session shared with other calls (the sweep's throttle and credentials). */
-    public ReversalResult reverse(ReversalRequest request, QfpaySession session) {
+    public ReversalResult reverse(ReversalRequest request, QfpaySession session, String requestId) {
         request.logIds();
         SentCancels sent = new SentCancels();
+        LedgerClaims claims = null;
         try {
-            return decide(request, session, sent, new PollSchedule(config, session.deadline()));
+            claims = new LedgerClaims(ledger, Claimant.of(requestId),
+                    LedgerClaims.merchantOf(request, session.credentials()));
+            return decide(request, session, sent, claims, new PollSchedule(config, session.deadline()));
         } catch (InvalidRequestException | QfpayUnavailableException | ConfigurationException e) {
             if (!sent.anyMayApply()) {
                 throw e;
@@ -69,11 +82,15 @@ public class ReversalService {
             // A retry that started afresh would not know of the cancel in flight: answer what is known.
             LOG.warnf("reverse of %s stopped after a cancel was sent: %s", request.displayId(), e.getMessage());
             return afterFailure(request, sent, e);
+        } finally {
+            if (claims != null) {
+                claims.close(sent, session.deadline());
+            }
         }
     }
 
     private ReversalResult decide(ReversalRequest request, QfpaySession session, SentCancels sent,
-            PollSchedule polls) {
+            LedgerClaims claims, PollSchedule polls) {
         while (true) {
             PaymentLookup.Found found = lookup.find(request, session);
             PaymentRow row = sent.seen(found.payments()).deciding(sent::awaiting);
@@ -91,19 +108,21 @@ public class ReversalService {
             PaymentState state = PaymentState.of(row);
             SentCancels.Sent ours = sent.of(row.syssn());
             if (!state.cancellable()) {
-                return Verdict.of(state, ours, sent.anyMayApply(), result);
+                return Verdict.of(state, ours, sent.anyMayApply(), othersInFlight(state, sent, claims, found,
+                        session.deadline()), result);
             }
             if (sent.awaiting(row)) {
-                // Every open attempt has a cancel QFPay took: only its row can settle it now.
+                // Every open attempt has a cancel in flight (this call's, or another's): only its row can settle it now.
                 if (!polls.waitForNext(pause)) {
-                    return Verdict.notSettledInTime(ours, result);
+                    return ours != null && ours.pollOnly() ? Verdict.notSettledInTime(ours, result)
+                            : Verdict.othersCancel(sent.theirs(row.syssn()), result);
                 }
                 continue;
             }
             if (ours != null && ours.attempts() >= config.maxAttempts()) {
                 throw unknownOutcome(request, ours.last());
             }
-            ReversalResult decided = cancel(request, row, sent, session, result);
+            ReversalResult decided = cancel(request, row, sent, claims, session, result);
             if (decided != null) {
                 return decided;
             }
@@ -114,8 +133,8 @@ public class ReversalService {
      * Sends the cancel {@code row} takes; returns the answer when that settles it, or {@code null}
      * to query again (at once after a 0000, after a wait otherwise).
      */
-    private ReversalResult cancel(ReversalRequest request, PaymentRow row, SentCancels sent, QfpaySession session,
-            ReversalResult.Builder result) {
+    private ReversalResult cancel(ReversalRequest request, PaymentRow row, SentCancels sent, LedgerClaims claims,
+            QfpaySession session, ReversalResult.Builder result) {
         String payType = payType(request, row);
         CancelOperation operation = routes.operationFor(payType).orElse(null);
         if (operation == null) {
@@ -123,6 +142,12 @@ public class ReversalService {
                     ? Verdict.unsettled(result, "A cancel this call sent may still apply.")
                     : result.build(ReversalStatus.REJECTED, "Pay type " + payType
                             + " is in neither the reversal nor the close table; nothing was sent.");
+        }
+        // Recorded before it is sent; another invocation's cancel in flight is settled by querying instead.
+        Optional<LedgerEntry> theirs = claims.claim(row.syssn(), operation, session.deadline());
+        if (theirs.isPresent()) {
+            sent.theirs(row.syssn(), theirs.get());
+            return null;
         }
         CancelAnswer answer = gateway.cancel(operation, cancelParams(request, row), session);
         SentCancels.Sent now = sent.record(row.syssn(), answer);
@@ -162,6 +187,18 @@ public class ReversalService {
         LOG.infof("%s of %s has an unknown outcome (%s); querying again in %d ms", answer.operation().wireName(),
                 request.displayId(), answer.fault(), wait.toMillis());
         pause.pause(wait);
+    }
+
+    /**
+     * Before an answer that advises a refund (the row shows the payment paid or partly refunded and no
+     * cancel of this call may apply): another invocation's cancel the ledger holds that may still apply
+     * to any attempt of the order, or {@code null}. Read only then; a ledger that cannot be read throws.
+     */
+    private static LedgerEntry othersInFlight(PaymentState state, SentCancels sent, LedgerClaims claims,
+            PaymentLookup.Found found, Deadline deadline) {
+        boolean refundAdvice = (state == PaymentState.PAID || state == PaymentState.PARTLY_REFUNDED)
+                && !sent.anyMayApply();
+        return refundAdvice ? claims.othersInFlight(found.payments(), deadline).orElse(null) : null;
     }
 
     /** The payment's own pay type decides the cancel; an input that contradicts it is refused. */

@@ -1,6 +1,7 @@
 package io.qfpayreversal.reversal;
 
 import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.ledger.LedgerEntry;
 import io.qfpayreversal.qfpay.CancelAnswer;
 import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.qfpay.PaymentRow;
@@ -17,6 +18,8 @@ import java.util.Map;
 final class SentCancels {
 
     private final Map<String, Sent> bySyssn = new HashMap<>();
+    /** Cancels other invocations recorded in the ledger, found when this call went to send its own. */
+    private final Map<String, LedgerEntry> theirs = new HashMap<>();
     private Payments lastSeen = new Payments(List.of());
 
     /** One payment's cancels; the flags are sticky across attempts. */
@@ -102,10 +105,36 @@ final class SentCancels {
         return bySyssn.values().stream().filter(Sent::mayApply).findFirst().orElse(null);
     }
 
-    /** Whether {@code row} has a cancel QFPay took and has not settled: poll it, never send again. */
+    /**
+     * Whether {@code row} has a cancel QFPay took and has not settled, or another invocation's cancel
+     * in flight: poll it, never send (again).
+     */
     boolean awaiting(PaymentRow row) {
         Sent sent = bySyssn.get(row.syssn());
-        return sent != null && sent.pollOnly();
+        return sent != null && sent.pollOnly() || theirs.containsKey(row.syssn());
+    }
+
+    /** Another invocation's cancel of {@code syssn} may still apply: this call sends none, it polls. */
+    void theirs(String syssn, LedgerEntry entry) {
+        theirs.put(syssn, entry);
+    }
+
+    /** The other invocation's cancel this call is waiting for on {@code syssn}, or {@code null}. */
+    LedgerEntry theirs(String syssn) {
+        return theirs.get(syssn);
+    }
+
+    /**
+     * How this call's ledger entry for {@code syssn} is closed: {@link LedgerEntry#CANCELLED} when
+     * QFPay's row shows the payment cancelled or refunded in full, {@link LedgerEntry#REFUSED} when
+     * QFPay refused every cancel sent; {@code null} while one may still apply (or none was sent).
+     */
+    String closedAs(String syssn) {
+        Sent sent = bySyssn.get(syssn);
+        if (sent == null) {
+            return null;
+        }
+        return sent.settled ? LedgerEntry.CANCELLED : sent.mayApply ? null : LedgerEntry.REFUSED;
     }
 
     /**

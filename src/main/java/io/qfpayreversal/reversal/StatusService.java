@@ -2,26 +2,35 @@ package io.qfpayreversal.reversal;
 
 import io.qfpayreversal.credentials.CredentialsProvider;
 import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.ledger.CancelLedger;
+import io.qfpayreversal.ledger.LedgerEntry;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpaySession;
 import io.qfpayreversal.time.Deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The {@code status} action: what QFPay shows of a payment now. It never acts. */
+/**
+ * The {@code status} action: what QFPay shows of a payment now, and, where the row shows it paid or
+ * pending, whether a cancel recorded in the cancel ledger may still apply ({@code CANCELLING}). It
+ * never acts; a ledger that cannot be read is an error, never {@code PAID}.
+ */
 @ApplicationScoped
 public class StatusService {
 
     private final CredentialsProvider credentials;
     private final PaymentLookup lookup;
+    private final CancelLedger ledger;
 
-    StatusService(CredentialsProvider credentials, PaymentLookup lookup) {
+    StatusService(CredentialsProvider credentials, PaymentLookup lookup, CancelLedger ledger) {
         this.credentials = credentials;
         this.lookup = lookup;
+        this.ledger = ledger;
     }
 
     public ReversalResult status(ReversalRequest request, Deadline deadline) {
         request.logIds();
-        PaymentLookup.Found found = lookup.find(request, QfpaySession.of(credentials.openSession(deadline), deadline));
+        QfpaySession session = QfpaySession.of(credentials.openSession(deadline), deadline);
+        PaymentLookup.Found found = lookup.find(request, session);
         ReversalResult.Builder result = ReversalResult.builder(request);
         if (found.refused()) {
             throw new QfpayUnavailableException("QFPay refused the status query (respcd "
@@ -35,6 +44,16 @@ public class StatusService {
             result.payment(row);
             if (status == PaymentStatus.REVERSED || status == PaymentStatus.CLOSED) {
                 result.alreadyCancelled();
+            }
+        }
+        if (status == PaymentStatus.PAID || status == PaymentStatus.PENDING) {
+            LedgerEntry inFlight = LedgerClaims.inFlight(ledger, LedgerClaims.merchantOf(request, session.credentials()),
+                    found.payments(), "", deadline).orElse(null);
+            if (inFlight != null) {
+                result.retryable();
+                return result.build(PaymentStatus.CANCELLING, "QFPay shows the payment "
+                        + (status == PaymentStatus.PAID ? "paid" : "not completed") + ", but " + inFlight.describe()
+                        + " (the cancel ledger). Do not refund: ask again after " + inFlight.mayApplyUntil() + ".");
             }
         }
         return result.build(status, describe(status, row));
@@ -51,6 +70,7 @@ public class StatusService {
             case REFUNDED -> PaymentState.of(row) == PaymentState.PARTLY_REFUNDED
                     ? "The payment was partly refunded." : "The payment was refunded.";
             case NOT_FOUND -> "QFPay has no such payment.";
+            case CANCELLING -> throw new IllegalArgumentException("CANCELLING is decided with the ledger");
         };
     }
 }

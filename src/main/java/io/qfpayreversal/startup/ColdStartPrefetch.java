@@ -3,6 +3,7 @@ package io.qfpayreversal.startup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.CredentialsProvider;
+import io.qfpayreversal.ledger.LedgerClient;
 import io.qfpayreversal.qfpay.QfpayApi;
 import io.qfpayreversal.qfpay.QfpayApiProducer;
 import io.qfpayreversal.qfpay.QfpaySigner;
@@ -23,10 +24,11 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Does the first invocation's one-off work on two background threads while the runtime starts and
- * polls for it: one loads the credentials from SSM (one signed GetParameters); the other builds
+ * Does the first invocation's one-off work on background threads while the runtime starts and
+ * polls for it: one loads the credentials from SSM (one signed GetParameters); one builds
  * the QFPay client and primes the path of a QFPay call (signing, the reactive HTTP client, JSON)
- * with one query answered on loopback by {@link LoopbackAnswer}: nothing is sent to QFPay. The
+ * with one query answered on loopback by {@link LoopbackAnswer}: nothing is sent to QFPay; one
+ * builds the cancel ledger's DynamoDB client (nothing is sent to DynamoDB). The
  * first invocation then waits only for what is not done yet: for the credentials at most
  * {@code qfpay.credentials-prefetch-wait}, after which it loads them itself.
  *
@@ -43,7 +45,8 @@ class ColdStartPrefetch {
                     + "\"txamt\":\"1\",\"txdtm\":\"2026-01-01 00:00:00\"}],\"page\":\"1\"}";
 
     void onStart(@Observes StartupEvent event, QfpayConfig config, Instance<CredentialsProvider> credentials,
-            Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json, Instance<SnapStartHooks> snapStart) {
+            Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json, Instance<SnapStartHooks> snapStart,
+            Instance<LedgerClient> ledger) {
         if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
             snapStart.get().register();
             return;
@@ -53,6 +56,7 @@ class ColdStartPrefetch {
         }
         background("credentials", () -> credentials.get().prefetch());
         background("QFPay call path primed", () -> prime(config, qfpayApi.get(), json.get()));
+        background("cancel ledger client built", () -> ledger.get().prime());
     }
 
     static void background(String what, Runnable work) {

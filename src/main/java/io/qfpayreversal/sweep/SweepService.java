@@ -64,7 +64,7 @@ public class SweepService {
         this.pause = pause;
     }
 
-    public SweepSummary sweep(SweepRequest request, Deadline deadline) {
+    public SweepSummary sweep(SweepRequest request, Deadline deadline, String requestId) {
         // One limiter per run: a container runs one invocation at a time, so this is the rate.
         RateLimiter rateLimiter = new RateLimiter(config.sweep().ratePerMinute(), clock, pause);
         QfpaySession session = new QfpaySession(credentials.openSession(deadline), rateLimiter, deadline);
@@ -79,7 +79,7 @@ public class SweepService {
             summary = SweepSummary.of(listing.scanned(), items, true, false, config.sweep().maxItems());
         } else {
             List<SweepItem> items = new ArrayList<>();
-            boolean truncated = cancelAll(candidates, request, deadline, session, items);
+            boolean truncated = cancelAll(candidates, request, deadline, session, requestId, items);
             summary = SweepSummary.of(listing.scanned(), items, false, truncated, config.sweep().maxItems());
         }
         record(summary);
@@ -114,7 +114,7 @@ public class SweepService {
      * (the run's cap, or the deadline near when a worker came to them).
      */
     private boolean cancelAll(List<PaymentRow> candidates, SweepRequest request, Deadline deadline,
-            QfpaySession session, List<SweepItem> items) {
+            QfpaySession session, String requestId, List<SweepItem> items) {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.sweep().concurrency()));
         AtomicBoolean deadlineNear = new AtomicBoolean();
         Set<PaymentRow> started = ConcurrentHashMap.newKeySet();
@@ -139,7 +139,7 @@ public class SweepService {
                         }
                         // The item's own budget bounds every call and wait it makes.
                         started.add(row);
-                        return cancel(row, session.within(config.sweep().itemBudget()));
+                        return cancel(row, session.within(config.sweep().itemBudget()), requestId);
                     }));
                 }
             }
@@ -184,7 +184,7 @@ public class SweepService {
         return CompletableFuture.completedFuture(item);
     }
 
-    private SweepItem cancel(PaymentRow row, QfpaySession session) {
+    private SweepItem cancel(PaymentRow row, QfpaySession session, String requestId) {
         var unfit = RequestValidator.rowProblems(row.syssn(), row.outTradeNo(), row.txamt(), row.txdtm(), row.payType());
         if (unfit.isPresent()) {
             return item(row, SweepItem.FAILED, row.respcd(), "QFPay's row fails the input rules, nothing was sent: " + unfit.get());
@@ -192,7 +192,7 @@ public class SweepService {
         ReversalRequest request = new ReversalRequest(Action.REVERSE, row.syssn(), row.outTradeNo(), row.txamt(),
                 row.txdtm(), row.payType(), null, null);
         try {
-            ReversalResult result = reversals.reverse(request, session);
+            ReversalResult result = reversals.reverse(request, session, requestId);
             return item(row, result.status(), result.respcd(), result.message());
         } catch (RuntimeException e) {
             LOG.warnf("sweep could not cancel syssn %s: %s: %s", row.syssn(), e.getClass().getSimpleName(),

@@ -56,6 +56,8 @@ class PackagedFunctionIT extends FunctionTest {
                 "QFPAY_BASE_URL", TestEnvironment.simulator().baseUrl(),
                 "QFPAY_SSM_PATH", QfpayTestEnvironment.SSM_PATH,
                 "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
+                "QFPAY_LEDGER_TABLE", QfpayTestEnvironment.LEDGER_TABLE,
+                "AWS_ENDPOINT_URL_DYNAMODB", TestEnvironment.dynamoDb().endpoint(),
                 "AWS_REGION", MotoSsm.REGION,
                 "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,

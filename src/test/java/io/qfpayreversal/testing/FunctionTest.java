@@ -32,6 +32,8 @@ public abstract class FunctionTest {
         simulator.reset();
         VirtualTime.get().reset();
         LambdaTimeout.clear();
+        TestEnvironment.dynamoDb().fault(DynamoDbGate.Fault.NONE);
+        TestEnvironment.ssm().clearLedger(QfpayTestEnvironment.LEDGER_TABLE);
     }
 
     /** A payment made five minutes ago with a fresh serial and order number. */

@@ -18,12 +18,18 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * SSM over real HTTP: a {@code moto_server} process on a free loopback port, and an SDK client
- * to seed and change parameters the way an operator would.
+ * SSM and DynamoDB over real HTTP: a {@code moto_server} process on a free loopback port, and SDK
+ * clients to seed and change parameters the way an operator would, and to create and read the
+ * cancel ledger's table (moto implements DynamoDB's conditional writes).
  */
 public final class MotoSsm implements AutoCloseable {
 
@@ -35,12 +41,21 @@ public final class MotoSsm implements AutoCloseable {
     private final int port;
     private final AwsBasicCredentials credentials;
     private final SsmClient client;
+    private final DynamoDbClient dynamoDb;
+    /** The ledger table, made again when moto restarts empty. */
+    private volatile String ledgerTable;
 
     private MotoSsm(Process process, int port, AwsBasicCredentials credentials) {
         this.process = process;
         this.port = port;
         this.credentials = credentials;
         this.client = SsmClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint()))
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
@@ -97,6 +112,9 @@ public final class MotoSsm implements AutoCloseable {
     /** Starts a fresh, empty moto on the same port. */
     public void restart() throws IOException, InterruptedException {
         process = launch(port, Map.of());
+        if (ledgerTable != null) {
+            createLedgerTable(ledgerTable);
+        }
     }
 
     private static Process launch(int port, Map<String, String> environment) throws IOException, InterruptedException {
@@ -142,8 +160,45 @@ public final class MotoSsm implements AutoCloseable {
         client.deleteParameter(b -> b.name(name));
     }
 
+    /** The cancel ledger's table as template.yaml declares it: key merchant (hash) and syssn (range), on demand. */
+    public void createLedgerTable(String table) {
+        ledgerTable = table;
+        dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("merchant").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("syssn").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("merchant").keyType(KeyType.HASH),
+                        k -> k.attributeName("syssn").keyType(KeyType.RANGE)));
+        dynamoDb.updateTimeToLive(b -> b.tableName(table)
+                .timeToLiveSpecification(t -> t.attributeName("expires_at").enabled(true)));
+    }
+
+    /** The ledger entry of one payment attempt as stored, or an empty map. */
+    public Map<String, AttributeValue> ledgerItem(String table, String merchant, String syssn) {
+        var item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("merchant", AttributeValue.fromS(merchant), "syssn", AttributeValue.fromS(syssn))));
+        return item.hasItem() ? item.item() : Map.of();
+    }
+
+    /** Every ledger entry (a test's table is small). */
+    public java.util.List<Map<String, AttributeValue>> ledgerItems(String table) {
+        return dynamoDb.scan(b -> b.tableName(table)).items();
+    }
+
+    /** Empties the ledger's table between tests. */
+    public void clearLedger(String table) {
+        for (Map<String, AttributeValue> item : ledgerItems(table)) {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of("merchant", item.get("merchant"),
+                    "syssn", item.get("syssn"))));
+        }
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
     @Override
     public void close() {
+        dynamoDb.close();
         client.close();
         process.destroy();
     }

@@ -15,20 +15,25 @@ public class QfpayTestEnvironment implements QuarkusTestResourceLifecycleManager
     public static final String APP_CODE = "APPCODE0000TEST";
     /** Recognisable, so the leak test can look for it in logs and answers. */
     public static final String CLIENT_KEY = "SECRETKEY-5744993FBC034DBB";
+    /** The cancel ledger's table in moto. */
+    public static final String LEDGER_TABLE = "qfpay-cancel-ledger";
 
     private MotoSsm ssm;
     private QfpaySimulator simulator;
+    private DynamoDbGate dynamoDb;
 
     @Override
     public Map<String, String> start() {
         try {
             ssm = MotoSsm.start();
             ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
+            ssm.createLedgerTable(LEDGER_TABLE);
+            dynamoDb = DynamoDbGate.in(ssm.endpoint());
             simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test environment", e);
         }
-        TestEnvironment.set(simulator, ssm);
+        TestEnvironment.set(simulator, ssm, dynamoDb);
         return Map.of(
                 "qfpay.base-url", simulator.baseUrl(),
                 "qfpay.ssm-path", SSM_PATH,
@@ -36,6 +41,8 @@ public class QfpayTestEnvironment implements QuarkusTestResourceLifecycleManager
                 "qfpay.sweep.enabled", "true",
                 // AWS_ENDPOINT_URL_SSM, AWS_REGION and the key variables, as Lambda would set them.
                 "aws.endpoint-url-ssm", ssm.endpoint(),
+                "qfpay.ledger.table", LEDGER_TABLE,
+                "aws.endpoint-url-dynamodb", dynamoDb.endpoint(),
                 "aws.region", MotoSsm.REGION,
                 "aws.access-key-id", MotoSsm.ACCESS_KEY,
                 "aws.secret-access-key", MotoSsm.SECRET_KEY);
@@ -45,6 +52,9 @@ public class QfpayTestEnvironment implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (simulator != null) {
             simulator.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
         }
         if (ssm != null) {
             ssm.close();

@@ -1,0 +1,156 @@
+package io.qfpayreversal.ledger;
+
+import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.error.ConfigurationException;
+import io.qfpayreversal.error.QfpayUnavailableException;
+import io.qfpayreversal.qfpay.CancelOperation;
+import io.qfpayreversal.time.Deadline;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The cancel ledger: what every invocation, in every execution environment, has sent and may still
+ * apply. A cancel is recorded with a conditional write before it is sent (so two environments never
+ * both send one for the same payment attempt), answers that could lead to a refund read it first,
+ * and what QFPay's row later shows closes the entry. A ledger that cannot be read or written is
+ * {@link QfpayUnavailableException}: nothing is sent and no refund advised on an unknown ledger.
+ */
+@ApplicationScoped
+public class CancelLedger {
+
+    private static final Logger LOG = Logger.getLogger(CancelLedger.class);
+    /** Conditional claims lost to entries that then turned out closed or run out, before giving up. */
+    private static final int CLAIM_TRIES = 3;
+
+    private final LedgerClient client;
+    private final QfpayConfig config;
+    private final Clock clock;
+
+    CancelLedger(LedgerClient client, QfpayConfig config, Clock clock) {
+        this.client = client;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Records that {@code claimant} is about to send {@code operation} for the attempt
+     * ({@code merchant}, {@code syssn}). Empty when it is recorded (send it); else the other
+     * claimant's entry that may still apply (send nothing: settle by querying).
+     */
+    public Optional<LedgerEntry> claim(String merchant, String syssn, CancelOperation operation, Claimant claimant,
+            Deadline deadline) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            LedgerEntry entry = new LedgerEntry(merchant, syssn, operation, claimant.requestId(), claimant.claimId(),
+                    now, now.plus(config.ledger().settleWindow()), null);
+            try {
+                client.get().putItem(b -> b.tableName(table())
+                        .item(LedgerItems.item(entry, config.ledger().keepFor()))
+                        .conditionExpression("attribute_not_exists(#syssn) OR #until < :now"
+                                + " OR attribute_exists(#settled) OR #claim = :claim")
+                        .expressionAttributeNames(Map.of("#syssn", LedgerItems.SYSSN,
+                                "#until", LedgerItems.MAY_APPLY_UNTIL, "#settled", LedgerItems.SETTLED_AS,
+                                "#claim", LedgerItems.CLAIM_ID))
+                        .expressionAttributeValues(Map.of(":now", LedgerItems.n(now.toEpochMilli()),
+                                ":claim", LedgerItems.s(claimant.claimId())))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .overrideConfiguration(within(deadline, "record a cancel in")));
+                LOG.debugf("cancel ledger: recorded %s", entry.describe());
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException taken) {
+                Map<String, AttributeValue> old = taken.hasItem() ? taken.item() : null;
+                Optional<LedgerEntry> theirs = old != null ? Optional.of(LedgerItems.entry(old))
+                        : read(merchant, syssn, deadline);
+                if (theirs.isPresent() && theirs.get().mayApplyAt(clock.instant())) {
+                    LOG.infof("cancel ledger: not sending, %s", theirs.get().describe());
+                    return theirs;
+                }
+                if (attempt == CLAIM_TRIES) {
+                    throw new QfpayUnavailableException("The cancel ledger (table " + table() + ") kept refusing"
+                            + " to record a cancel of payment " + syssn + " although no other cancel is in flight;"
+                            + " nothing was sent. Retrying later is safe.");
+                }
+            } catch (SdkException e) {
+                throw LedgerFaults.of("written", table(), e);
+            }
+        }
+    }
+
+    /**
+     * The entries of claimants other than {@code claimId} that may still apply now to any of the
+     * attempts {@code syssns} (one consistent read each).
+     */
+    public List<LedgerEntry> inFlight(String merchant, Collection<String> syssns, String claimId, Deadline deadline) {
+        Instant now = clock.instant();
+        List<LedgerEntry> inFlight = new ArrayList<>();
+        for (String syssn : syssns) {
+            read(merchant, syssn, deadline)
+                    .filter(entry -> !claimId.equals(entry.claimId()) && entry.mayApplyAt(now))
+                    .ifPresent(inFlight::add);
+        }
+        return inFlight;
+    }
+
+    /**
+     * Closes {@code claimant}'s entry for the attempt: QFPay's row shows it cancelled, or refused every
+     * cancel sent. Best effort: an entry left open only makes others wait until its window ends.
+     */
+    public void settle(String merchant, String syssn, Claimant claimant, String settledAs, Deadline deadline) {
+        try {
+            client.get().updateItem(b -> b.tableName(table()).key(LedgerItems.key(merchant, syssn))
+                    .updateExpression("SET #settled = :as, #settledAt = :now")
+                    .conditionExpression("#claim = :claim")
+                    .expressionAttributeNames(Map.of("#settled", LedgerItems.SETTLED_AS,
+                            "#settledAt", LedgerItems.SETTLED_AT, "#claim", LedgerItems.CLAIM_ID))
+                    .expressionAttributeValues(Map.of(":as", LedgerItems.s(settledAs),
+                            ":now", LedgerItems.n(clock.instant().toEpochMilli()),
+                            ":claim", LedgerItems.s(claimant.claimId())))
+                    .overrideConfiguration(within(deadline, "close an entry of")));
+            LOG.debugf("cancel ledger: closed the entry of payment %s as %s", syssn, settledAs);
+        } catch (ConditionalCheckFailedException e) {
+            LOG.debugf("cancel ledger: the entry of payment %s is no longer ours; left as it is", syssn);
+        } catch (SdkException | QfpayUnavailableException e) {
+            LOG.warnf("cancel ledger: could not close the entry of payment %s (%s); it runs out at the end of its"
+                    + " settle window", syssn, e.getMessage());
+        }
+    }
+
+    private Optional<LedgerEntry> read(String merchant, String syssn, Deadline deadline) {
+        try {
+            var item = client.get().getItem(b -> b.tableName(table()).key(LedgerItems.key(merchant, syssn))
+                    .consistentRead(true).overrideConfiguration(within(deadline, "read")));
+            return item.hasItem() && !item.item().isEmpty() ? Optional.of(LedgerItems.entry(item.item()))
+                    : Optional.empty();
+        } catch (SdkException e) {
+            throw LedgerFaults.of("read", table(), e);
+        }
+    }
+
+    /** The call's time-outs from the invocation's one budget. */
+    private AwsRequestOverrideConfiguration within(Deadline deadline, String doing) {
+        Duration call = deadline.callTimeout(config.ledger().callTimeout()).filter(t -> !t.isZero())
+                .orElseThrow(() -> LedgerFaults.noTime(doing, table()));
+        Duration attempt = config.ledger().attemptTimeout();
+        return AwsRequestOverrideConfiguration.builder().apiCallTimeout(call)
+                .apiCallAttemptTimeout(attempt.compareTo(call) < 0 ? attempt : call).build();
+    }
+
+    private String table() {
+        return config.ledger().table().map(String::trim).filter(t -> !t.isEmpty()).orElseThrow(
+                () -> new ConfigurationException("QFPAY_LEDGER_TABLE is not set: without the cancel ledger no cancel"
+                        + " is sent and no refund advised (docs/deploy.md)"));
+    }
+}

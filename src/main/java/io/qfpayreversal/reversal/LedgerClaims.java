@@ -1,0 +1,87 @@
+package io.qfpayreversal.reversal;
+
+import io.qfpayreversal.credentials.CredentialsSession;
+import io.qfpayreversal.ledger.CancelLedger;
+import io.qfpayreversal.ledger.Claimant;
+import io.qfpayreversal.ledger.LedgerEntry;
+import io.qfpayreversal.qfpay.CancelOperation;
+import io.qfpayreversal.qfpay.PaymentRow;
+import io.qfpayreversal.time.Deadline;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One call's dealings with the cancel ledger, keyed by the merchant the call acts for: claim an
+ * attempt before its cancel is sent, find other invocations' cancels that may still apply before
+ * any answer that could lead to a refund, and close this call's entries once QFPay's row settled them.
+ */
+final class LedgerClaims {
+
+    /** The ledger's merchant key when neither the input nor the configuration names one (the app code's own). */
+    static final String OWN_MERCHANT = "-";
+
+    private final CancelLedger ledger;
+    private final Claimant claimant;
+    private final String merchant;
+    private final Set<String> claimed = new LinkedHashSet<>();
+
+    LedgerClaims(CancelLedger ledger, Claimant claimant, String merchant) {
+        this.ledger = ledger;
+        this.claimant = claimant;
+        this.merchant = merchant;
+    }
+
+    /** The merchant a request acts for: its {@code mchid}, else the configured one, else the app code's own. */
+    static String merchantOf(ReversalRequest request, CredentialsSession credentials) {
+        if (request.mchid() != null) {
+            return request.mchid();
+        }
+        String configured = credentials.current().mchid();
+        return configured == null || configured.isBlank() ? OWN_MERCHANT : configured;
+    }
+
+    /** Empty when this call may send the cancel (recorded); else the other cancel in flight. */
+    Optional<LedgerEntry> claim(String syssn, CancelOperation operation, Deadline deadline) {
+        Optional<LedgerEntry> theirs = ledger.claim(merchant, syssn, operation, claimant, deadline);
+        if (theirs.isEmpty()) {
+            claimed.add(syssn);
+        }
+        return theirs;
+    }
+
+    /** Another invocation's cancel that may still apply to any attempt of {@code payments} not settled. */
+    Optional<LedgerEntry> othersInFlight(Payments payments, Deadline deadline) {
+        return inFlight(ledger, merchant, payments, claimant.claimId(), deadline);
+    }
+
+    /** Any cancel in the ledger, other than {@code claimId}'s, that may still apply to an attempt not settled. */
+    static Optional<LedgerEntry> inFlight(CancelLedger ledger, String merchant, Payments payments, String claimId,
+            Deadline deadline) {
+        List<String> open = payments.rows().stream().filter(LedgerClaims::notSettled).map(PaymentRow::syssn)
+                .filter(syssn -> syssn != null).distinct().toList();
+        return open.isEmpty() ? Optional.empty()
+                : ledger.inFlight(merchant, open, claimId, deadline).stream().findFirst();
+    }
+
+    /** Closes each entry this call recorded that QFPay's row or answers settled; the rest run out. */
+    void close(SentCancels sent, Deadline deadline) {
+        for (String syssn : claimed) {
+            String closedAs = sent.closedAs(syssn);
+            if (closedAs != null) {
+                ledger.settle(merchant, syssn, claimant, closedAs, deadline);
+            }
+        }
+    }
+
+    /** A row a cancel may still turn around: not shown cancelled or refunded in full. */
+    private static boolean notSettled(PaymentRow row) {
+        try {
+            PaymentState state = PaymentState.of(row);
+            return state != PaymentState.REVERSED && state != PaymentState.CLOSED && state != PaymentState.REFUNDED;
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+}

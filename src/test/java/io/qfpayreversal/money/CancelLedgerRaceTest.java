@@ -1,0 +1,146 @@
+package io.qfpayreversal.money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qfpayreversal.simulator.Script;
+import io.qfpayreversal.simulator.SimPayment;
+import io.qfpayreversal.testing.Fixtures;
+import io.qfpayreversal.testing.FunctionTest;
+import io.qfpayreversal.testing.OtherEnvironment;
+import io.qfpayreversal.testing.VirtualTime;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The race of issue 20, across invocations and execution environments: a cancel another environment
+ * recorded in the cancel ledger (moto's DynamoDB) may still apply, so no answer may advise a refund and
+ * no second cancel is sent. The other environment is a second writer with its own request id against
+ * the same table; what it sent to QFPay is played by the simulator.
+ */
+@QuarkusTest
+class CancelLedgerRaceTest extends FunctionTest {
+
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+
+    @Test
+    void reverse_paidWhileTheSweepsReversalIsInFlight_isProcessingNotRefundRequired() {
+        // The sweep (another environment) recorded and sent a reversal; the customer paid meanwhile.
+        SimPayment payment = payment("800101", Script.PAID);
+        OtherEnvironment sweep = OtherEnvironment.of("sweep-request-0001");
+        sweep.recordsCancel(payment.syssn(), "reversal", WINDOW);
+
+        JsonPath result = answer(reverseEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("PROCESSING");
+        assertThat(result.getBoolean("retryable")).isTrue();
+        assertThat(result.getString("message")).contains("sweep-request-0001").contains("reversal")
+                .contains("sent at").contains("may still apply until").contains("do not refund");
+        assertThat(operations()).containsExactly("query");
+        assertNoRefundWasSent();
+
+        // Seconds later the sweep's reversal applies: QFPay's row shows cancel 1, and that is the answer.
+        payment.cancelled(1);
+        sweep.settles(payment.syssn(), "cancelled");
+        assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REVERSED");
+    }
+
+    @Test
+    void status_paidWhileAnotherEnvironmentsCancelMayStillApply_isCancelling() {
+        SimPayment payment = payment("800101", Script.PAID);
+        OtherEnvironment.of("sweep-request-0002").recordsCancel(payment.syssn(), "reversal", WINDOW);
+
+        JsonPath result = answer(statusEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("CANCELLING");
+        assertThat(result.getBoolean("retryable")).isTrue();
+        assertThat(result.getString("message")).contains("reversal").contains("sent at")
+                .contains("may still apply until").contains("Do not refund");
+        assertThat(operations()).containsExactly("query");
+    }
+
+    @Test
+    void status_pendingWhileAnotherEnvironmentsCloseMayStillApply_isCancelling() {
+        SimPayment payment = payment("800008", Script.PENDING);
+        OtherEnvironment.of("checkout-request-0003").recordsCancel(payment.syssn(), "close", WINDOW);
+
+        JsonPath result = answer(statusEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("CANCELLING");
+        assertThat(result.getString("message")).contains("close");
+    }
+
+    @Test
+    void getTransactions_whileACancelMayStillApply_is202Cancelling() {
+        // The fixture asks for syssn 20261125000300001.
+        SimPayment payment = simulator.add(new SimPayment("20261125000300001", "API-ORDER-1", "800101", 2500,
+                java.time.LocalDateTime.now(HK).withNano(0).minusMinutes(5), Script.PAID));
+        OtherEnvironment.of("sweep-request-0004").recordsCancel(payment.syssn(), "reversal", WINDOW);
+
+        JsonPath response = answer(Fixtures.event("apigw-rest-get-transactions.json").toString());
+
+        assertThat(response.getInt("statusCode")).isEqualTo(202);
+        assertThat(new JsonPath(response.getString("body")).getString("status")).isEqualTo("CANCELLING");
+    }
+
+    @Test
+    void reverse_retryAfterACrashBetweenSendAndAnswer_sendsNoSecondCancel() {
+        // The first invocation recorded and sent its reversal, then died before answering; QFPay took
+        // the reversal (1102 to any other cancel) and applies it two queries later.
+        SimPayment payment = payment("800101", Script.PENDING).otherCancelInFlight(1);
+        OtherEnvironment.of("crashed-request-0005").recordsCancel(payment.syssn(), "reversal", WINDOW);
+
+        JsonPath retry = answer(reverseEvent(payment));
+
+        assertThat(retry.getString("status")).isEqualTo("REVERSED");
+        assertThat(retry.getBoolean("already_cancelled")).isTrue();
+        assertThat(simulator.calls("reversal")).isEmpty();
+        assertThat(payment.cancel()).isEqualTo(1);
+    }
+
+    @Test
+    void reverse_retryAfterACrash_paymentPaidMeanwhile_isProcessingNotRefundRequired() {
+        SimPayment payment = payment("800101", Script.PAID);
+        OtherEnvironment.of("crashed-request-0006").recordsCancel(payment.syssn(), "reversal", WINDOW);
+
+        JsonPath retry = answer(reverseEvent(payment));
+
+        assertThat(retry.getString("status")).isEqualTo("PROCESSING");
+        assertThat(retry.getString("message")).contains("crashed-request-0006");
+        assertThat(simulator.calls("reversal")).isEmpty();
+    }
+
+    @Test
+    void reverse_anotherEnvironmentsCancelNeverSettling_isProcessingNamingIt() {
+        SimPayment payment = payment("800201", Script.PENDING).otherCancelInFlight(1).neverApplied();
+        OtherEnvironment.of("checkout-request-0007").recordsCancel(payment.syssn(), "reversal", WINDOW);
+
+        JsonPath result = answer(reverseEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("PROCESSING");
+        assertThat(result.getBoolean("retryable")).isTrue();
+        assertThat(result.getString("message")).contains("checkout-request-0007").contains("may still apply until");
+        assertThat(simulator.calls("reversal")).isEmpty();
+    }
+
+    @Test
+    void reverse_paidAfterTheOtherCancelsWindowEnded_isRefundRequired() {
+        SimPayment payment = payment("800101", Script.PAID);
+        OtherEnvironment.of("sweep-request-0008").recordsCancel(payment.syssn(), "reversal",
+                VirtualTime.get().instant().minus(Duration.ofMinutes(11)), WINDOW);
+
+        assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REFUND_REQUIRED");
+        assertThat(answer(statusEvent(payment)).getString("status")).isEqualTo("PAID");
+    }
+
+    @Test
+    void reverse_paidWhenTheOtherCancelWasRefused_isRefundRequired() {
+        SimPayment payment = payment("800101", Script.PAID);
+        OtherEnvironment other = OtherEnvironment.of("sweep-request-0009");
+        other.recordsCancel(payment.syssn(), "reversal", WINDOW);
+        other.settles(payment.syssn(), "refused");
+
+        assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REFUND_REQUIRED");
+    }
+}
