@@ -41,6 +41,7 @@ public final class BenchRunner {
     private static final String APP_CODE = "BENCHAPPCODE001";
     private static final String KEY = "BENCH-CLIENT-KEY-NOT-A-SECRET";
     private static final Path OUT = Path.of("target/bench");
+    private static final String LEDGER_TABLE = "bench-cancel-ledger";
 
     private BenchRunner() {
     }
@@ -51,10 +52,13 @@ public final class BenchRunner {
         Path gcLogs = emptied(OUT.resolve("gc"));
         try (MotoSsm ssm = MotoSsm.start(); QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, KEY)) {
             ssm.putCredentials(SSM_PATH, APP_CODE, KEY);
+            ssm.createLedgerTable(LEDGER_TABLE);
             LaunchSettings settings = new LaunchSettings(Map.of(
                     "QFPAY_BASE_URL", qfpay.baseUrl(),
                     "QFPAY_SSM_PATH", SSM_PATH,
                     "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
+                    "QFPAY_LEDGER_TABLE", LEDGER_TABLE,
+                    "AWS_ENDPOINT_URL_DYNAMODB", ssm.endpoint(),
                     "AWS_REGION", MotoSsm.REGION,
                     "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
                     "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,

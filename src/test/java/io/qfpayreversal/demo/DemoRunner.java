@@ -24,12 +24,14 @@ public final class DemoRunner {
     private static final String APP_CODE = "DEMOAPPCODE0001";
     private static final String CLIENT_KEY = "DEMO-CLIENT-KEY-NOT-A-SECRET";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LEDGER_TABLE = "demo-cancel-ledger";
 
     public static void main(String[] args) throws Exception {
         Path function = Path.of(args[0]);
         try (MotoSsm ssm = MotoSsm.start();
                 QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY)) {
             ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
+            ssm.createLedgerTable(LEDGER_TABLE);
             Map<String, String> cases = cases(qfpay);
             List<String> answers = runFunction(function, List.copyOf(cases.values()), qfpay, ssm);
             int i = 0;
@@ -91,6 +93,8 @@ public final class DemoRunner {
         env.put("QFPAY_SSM_PATH", SSM_PATH);
         env.put("QFPAY_POLL_BUDGET", "3s");
         env.put("AWS_ENDPOINT_URL_SSM", ssm.endpoint());
+        env.put("QFPAY_LEDGER_TABLE", LEDGER_TABLE);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", ssm.endpoint());
         env.put("AWS_REGION", MotoSsm.REGION);
         env.put("AWS_ACCESS_KEY_ID", "demo");
         env.put("AWS_SECRET_ACCESS_KEY", "demo");

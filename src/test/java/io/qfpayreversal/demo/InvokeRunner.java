@@ -6,6 +6,7 @@ import io.qfpayreversal.event.EventShape;
 import io.qfpayreversal.simulator.QfpaySimulator;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
+import io.qfpayreversal.testing.MotoSsm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class InvokeRunner {
     private static final ZoneId HK = ZoneId.of("Asia/Hong_Kong");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LOG = Path.of("target", "invoke-function.log");
+    private static final String LEDGER_TABLE = "invoke-cancel-ledger";
 
     public static void main(String[] args) throws Exception {
         Path function = Path.of(args[0]);
@@ -45,12 +47,22 @@ public final class InvokeRunner {
                         + " (or QFPAY_SSM_PATH) must be too.");
                 System.exit(2);
             }
+            if (!isBlank("QFPAY_SSM_PATH") && isBlank("QFPAY_LEDGER_TABLE")) {
+                System.err.println("make invoke: with QFPAY_SSM_PATH (real AWS), name the cancel ledger's table in"
+                        + " QFPAY_LEDGER_TABLE too; without SSM a local moto_server plays it.");
+                System.exit(2);
+            }
             System.err.println("QFPay: " + baseUrl + " (credentials from this environment)");
-            answer = run(function, event, Map.of());
+            try (MotoSsm ledger = localLedger()) {
+                Map<String, String> env = new LinkedHashMap<>();
+                ledgerSettings(ledger, env);
+                answer = run(function, event, env);
+            }
         } else {
-            try (QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY)) {
+            try (QfpaySimulator qfpay = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY); MotoSsm ledger = localLedger()) {
                 script(qfpay, event);
                 Map<String, String> env = new LinkedHashMap<>();
+                ledgerSettings(ledger, env);
                 env.put("QFPAY_BASE_URL", qfpay.baseUrl());
                 env.put("QFPAY_APP_CODE", APP_CODE);
                 env.put("QFPAY_CLIENT_KEY", CLIENT_KEY);
@@ -64,6 +76,31 @@ public final class InvokeRunner {
         }
         System.err.println("(the function's own log lines are in " + LOG + ")");
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(answer)));
+    }
+
+    /**
+     * The cancel ledger: the one {@code QFPAY_LEDGER_TABLE} (and AWS settings) of this environment
+     * names, else a table in a local moto_server ({@code null} then means "given").
+     */
+    private static MotoSsm localLedger() throws Exception {
+        if (!isBlank("QFPAY_LEDGER_TABLE")) {
+            return null;
+        }
+        MotoSsm moto = MotoSsm.start();
+        moto.createLedgerTable(LEDGER_TABLE);
+        System.err.println("Cancel ledger: table " + LEDGER_TABLE + " in a local moto_server");
+        return moto;
+    }
+
+    private static void ledgerSettings(MotoSsm ledger, Map<String, String> env) {
+        if (ledger == null) {
+            return;
+        }
+        env.put("QFPAY_LEDGER_TABLE", LEDGER_TABLE);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", ledger.endpoint());
+        env.put("AWS_REGION", MotoSsm.REGION);
+        env.put("AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY);
     }
 
     private static String run(Path function, JsonNode event, Map<String, String> env) throws Exception {
