@@ -6,8 +6,10 @@ import io.qfpayreversal.credentials.LambdaAwsCredentials;
 import io.qfpayreversal.error.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,11 +28,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class LedgerClient {
 
     private final AwsEnvironment aws;
-    private final LambdaAwsCredentials credentials;
+    private final AwsCredentialsProvider credentials;
     private final QfpayConfig config;
     private volatile DynamoDbClient client;
 
+    @Inject
     LedgerClient(AwsEnvironment aws, LambdaAwsCredentials credentials, QfpayConfig config) {
+        this(aws, (AwsCredentialsProvider) credentials, config);
+    }
+
+    /** With other AWS credentials (tests). */
+    LedgerClient(AwsEnvironment aws, AwsCredentialsProvider credentials, QfpayConfig config) {
         this.aws = aws;
         this.credentials = credentials;
         this.config = config;
