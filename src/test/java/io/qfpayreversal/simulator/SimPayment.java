@@ -40,6 +40,12 @@ public final class SimPayment {
         return this;
     }
 
+    /** The customer completed the payment at the wallet: QFPay's row shows 0000 from now on. */
+    public SimPayment paid() {
+        this.respcd = "0000";
+        return this;
+    }
+
     /** A failed attempt: QFPay answered the payment with an error code. */
     public SimPayment failed() {
         this.respcd = "1181";
