@@ -194,3 +194,30 @@ def test_functionTimeout_thenAnswer_goesOn(monkeypatch):
     run = execute([FunctionError("Sandbox.Timedout"), result("REVERSED")], PAYMENT, monkeypatch)
 
     assert run.final_state == "Cancelled"
+
+
+def test_cancelling_isAskedAgainLikePending_thenEndsOnTheStatus(monkeypatch):
+    run = execute([result("PROCESSING"), result("CANCELLING"), result("CANCELLING"), result("REVERSED")], PAYMENT,
+                  monkeypatch)
+
+    assert (run.status, run.final_state) == ("SUCCEEDED", "Cancelled")
+    assert run.actions == ["reverse", "status", "status", "status"]
+    assert run.waits == [("wait", 30)] * 3
+    assert "RefundRequired" not in run.entered
+
+
+def test_cancellingForever_stopsAfterTheLastPoll_neverAtTheRefundStep(monkeypatch):
+    run = execute([result("PROCESSING")] + [result("CANCELLING")] * MAX_POLLS, PAYMENT, monkeypatch)
+
+    assert (run.status, run.final_state) == ("FAILED", "StillProcessing")
+    assert run.actions.count("status") == MAX_POLLS
+    assert "RefundRequired" not in run.entered
+
+
+def test_paidThenCancellingWhileSettling_goesOnPolling_andRefundsOnlyOnAPaidAnswer(monkeypatch):
+    run = execute([result("PROCESSING"), result("PAID"), result("CANCELLING"), result("CANCELLING"), result("PAID"),
+                   result("PAID")], PAYMENT, monkeypatch)
+
+    assert (run.status, run.final_state) == ("SUCCEEDED", "RefundRequired")
+    assert run.entered.count("StatusAfterSettling") == 2
+    assert run.waits == [("wait", 30), ("wait", 120), ("wait", 30), ("wait", 30), ("wait", 120)]
