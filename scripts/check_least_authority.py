@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Checks template.yaml, after the SAM transform (as CloudFormation deploys it), for issue 14's
 API and concurrency limits: who may call which route, stage throttling, reserved concurrency, the
-sweep enabled on the sweep function only, and an https-only QFPay URL. Prints 'N passed, N failed'."""
+sweep enabled on the sweep function only, and an https-only QFPay URL; and for issue 20's cancel
+ledger: both functions may get, put and update its items, on its table only, and nothing else of
+DynamoDB. Prints 'N passed, N failed'."""
 import copy
 import json
 import os
@@ -59,6 +61,53 @@ def only_roles(statement, parameter):
     return arns == {"Fn::Split": [",", {"Ref": parameter}]} or arns == {"Fn::Split": [",", REVERSERS if parameter == "ApiReverserRoleArns" else READERS]}
 
 
+LEDGER_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+
+
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def iam_statements(resources):
+    """(holder, statement) for every statement of the stack's managed policies and roles' inline policies."""
+    for name, resource in resources.items():
+        props = resource.get("Properties", {})
+        if resource["Type"] == "AWS::IAM::ManagedPolicy":
+            docs = [props["PolicyDocument"]]
+        elif resource["Type"] == "AWS::IAM::Role":
+            docs = [p["PolicyDocument"] for p in props.get("Policies", [])]
+        else:
+            continue
+        for doc in docs:
+            for statement in doc["Statement"]:
+                yield name, statement
+
+
+def ledger_checks(resources, check):
+    """The cancel ledger: on-demand table with TTL; both functions name it and hold exactly its item actions."""
+    tables = of_type(resources, "AWS::DynamoDB::Table")
+    check("one DynamoDB table, the cancel ledger", list(tables) == ["CancelLedgerTable"])
+    table = tables.get("CancelLedgerTable", {}).get("Properties", {})
+    check("the ledger is on demand, with TTL on expires_at, encrypted",
+          table.get("BillingMode") == "PAY_PER_REQUEST"
+          and table.get("TimeToLiveSpecification") == {"AttributeName": "expires_at", "Enabled": True}
+          and table.get("SSESpecification", {}).get("SSEEnabled") is True)
+    functions = of_type(resources, "AWS::Lambda::Function")
+    roles = of_type(resources, "AWS::IAM::Role")
+    for function in ("ReversalFunction", "SweepFunction"):
+        props = functions[function]["Properties"]
+        role = roles.get(props["Role"]["Fn::GetAtt"][0], {}).get("Properties", {})
+        check(f"{function} is told the ledger's table",
+              props["Environment"]["Variables"].get("QFPAY_LEDGER_TABLE") == {"Ref": "CancelLedgerTable"})
+        check(f"{function}'s role holds the ledger policy", {"Ref": "CancelLedgerPolicy"} in role.get("ManagedPolicyArns", []))
+    dynamodb = [(holder, s) for holder, s in iam_statements(resources)
+                if any(str(a).startswith("dynamodb:") for a in as_list(s.get("Action", [])))]
+    check("DynamoDB is granted once, by CancelLedgerPolicy", [holder for holder, _ in dynamodb] == ["CancelLedgerPolicy"])
+    check("only GetItem, PutItem and UpdateItem, on the ledger table's ARN only", all(
+        sorted(as_list(s["Action"])) == LEDGER_ACTIONS and s.get("Effect") == "Allow"
+        and as_list(s["Resource"]) == [{"Fn::GetAtt": ["CancelLedgerTable", "Arn"]}] for _, s in dynamodb))
+
+
 def main(path):
     template = yaml_parse(open(path).read())
     default = transformed(template, {})
@@ -103,6 +152,8 @@ def main(path):
     check("the sweep is enabled on SweepFunction", sweep["Environment"]["Variables"].get("QFPAY_SWEEP_ENABLED") == "true")
     check("the sweep is not enabled on ReversalFunction",
           reversal["Environment"]["Variables"].get("QFPAY_SWEEP_ENABLED") in (None, "false"))
+
+    ledger_checks(default, check)
 
     base_url = template["Parameters"]["QfpayBaseUrl"]
     pattern = base_url.get("AllowedPattern")

@@ -196,3 +196,30 @@ def test_twoStacksInOneAccountAndRegion_shareNoName():
         a = first.properties(logical_id).get(prop)
         b = second.properties(logical_id).get(prop)
         assert a is None or a != b, f"{logical_id} is named {a} in every stack"
+
+
+def test_cancelLedger_isOnDemand_expiresEntries_andIsEncrypted():
+    deployed = transform()
+    table = deployed.properties("CancelLedgerTable")
+    assert table["BillingMode"] == "PAY_PER_REQUEST"
+    assert table["KeySchema"] == [{"AttributeName": "merchant", "KeyType": "HASH"},
+                                  {"AttributeName": "syssn", "KeyType": "RANGE"}]
+    assert table["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
+    assert table["SSESpecification"]["SSEEnabled"] is True
+
+
+@pytest.mark.parametrize("overrides", [{}, JVM], ids=["native", "jvm"])
+def test_cancelLedger_bothFunctionsGetItsName_andOnlyTheItemActionsTheyUse_onItsArn(overrides):
+    deployed = transform(overrides)
+    for function_id in FUNCTIONS:
+        props = deployed.properties(function_id)
+        assert props["Environment"]["Variables"]["QFPAY_LEDGER_TABLE"] == "<ref:CancelLedgerTable>"
+        role = deployed.properties(props["Role"][len("<getatt:"):-len(".Arn>")])
+        assert "<ref:CancelLedgerPolicy>" in role["ManagedPolicyArns"], f"{function_id} cannot reach the ledger"
+    dynamodb = [(holder, s) for holder, s in statements(deployed)
+                if any(a.startswith("dynamodb:") for a in as_list(s["Action"]))]
+    assert [holder for holder, _ in dynamodb] == ["CancelLedgerPolicy"]
+    (_, statement), = dynamodb
+    assert sorted(as_list(statement["Action"])) == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    assert as_list(statement["Resource"]) == ["<getatt:CancelLedgerTable.Arn>"]
+    assert "Condition" not in statement
