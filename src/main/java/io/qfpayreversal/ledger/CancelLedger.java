@@ -48,7 +48,9 @@ public class CancelLedger {
     /**
      * Records that {@code claimant} is about to send {@code operation} for the attempt
      * ({@code merchant}, {@code syssn}). Empty when it is recorded (send it); else the other
-     * claimant's entry that may still apply (send nothing: settle by querying).
+     * claimant's entry that may still apply, or that QFPay's row already showed cancelled (send
+     * nothing: settle by querying). Only an entry whose window ended, or whose cancels QFPay all
+     * refused, gives way: a caller that read the row before another's cancel applied must not send.
      */
     public Optional<LedgerEntry> claim(String merchant, String syssn, CancelOperation operation, Claimant claimant,
             Deadline deadline) {
@@ -60,12 +62,12 @@ public class CancelLedger {
                 client.get().putItem(b -> b.tableName(table())
                         .item(LedgerItems.item(entry, config.ledger().keepFor()))
                         .conditionExpression("attribute_not_exists(#syssn) OR #until < :now"
-                                + " OR attribute_exists(#settled) OR #claim = :claim")
+                                + " OR #settled = :refused OR #claim = :claim")
                         .expressionAttributeNames(Map.of("#syssn", LedgerItems.SYSSN,
                                 "#until", LedgerItems.MAY_APPLY_UNTIL, "#settled", LedgerItems.SETTLED_AS,
                                 "#claim", LedgerItems.CLAIM_ID))
                         .expressionAttributeValues(Map.of(":now", LedgerItems.n(now.toEpochMilli()),
-                                ":claim", LedgerItems.s(claimant.claimId())))
+                                ":claim", LedgerItems.s(claimant.claimId()), ":refused", LedgerItems.s(LedgerEntry.REFUSED)))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .overrideConfiguration(within(deadline, "record a cancel in")));
                 LOG.debugf("cancel ledger: recorded %s", entry.describe());
@@ -74,7 +76,8 @@ public class CancelLedger {
                 Map<String, AttributeValue> old = taken.hasItem() ? taken.item() : null;
                 Optional<LedgerEntry> theirs = old != null ? Optional.of(LedgerItems.entry(old))
                         : read(merchant, syssn, deadline);
-                if (theirs.isPresent() && theirs.get().mayApplyAt(clock.instant())) {
+                if (theirs.isPresent() && (theirs.get().mayApplyAt(clock.instant())
+                        || LedgerEntry.CANCELLED.equals(theirs.get().settledAs()))) {
                     LOG.infof("cancel ledger: not sending, %s", theirs.get().describe());
                     return theirs;
                 }

@@ -129,6 +129,17 @@ class CancelLedgerTest {
     }
 
     @Test
+    void claim_afterAnotherInvocationsCancelShowedApplied_isRefused_evenByACallerThatSawThePaymentOpen() {
+        CancelLedger ledger = ledger(TABLE);
+        Claimant first = Claimant.of("req-first");
+        ledger.claim(MERCHANT, syssn, CancelOperation.REVERSAL, first, deadline());
+        ledger.settle(MERCHANT, syssn, first, LedgerEntry.CANCELLED, deadline());
+
+        assertThat(ledger.claim(MERCHANT, syssn, CancelOperation.REVERSAL, Claimant.of("req-late"), deadline()))
+                .hasValueSatisfying(entry -> assertThat(entry.settledAs()).isEqualTo(LedgerEntry.CANCELLED));
+    }
+
+    @Test
     void claim_sameSyssnOfAnotherMerchant_isItsOwnEntry() {
         CancelLedger ledger = ledger(TABLE);
         ledger.claim(MERCHANT, syssn, CancelOperation.REVERSAL, Claimant.of("req-A"), deadline());

@@ -55,8 +55,8 @@ public final class OtherEnvironment {
         item.put("may_apply_until", number(until.toEpochMilli()));
         item.put("expires_at", number(until.plus(Duration.ofDays(7)).getEpochSecond()));
         dynamoDb.putItem(b -> b.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(syssn) OR may_apply_until < :now OR attribute_exists(settled_as)")
-                .expressionAttributeValues(Map.of(":now", number(sentAt.toEpochMilli()))));
+                .conditionExpression("attribute_not_exists(syssn) OR may_apply_until < :now OR settled_as = :refused")
+                .expressionAttributeValues(Map.of(":now", number(sentAt.toEpochMilli()), ":refused", AttributeValue.fromS("refused"))));
     }
 
     /** Closes its entry as the function does once QFPay's row shows the payment cancelled. */

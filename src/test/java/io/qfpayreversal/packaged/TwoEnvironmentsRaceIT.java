@@ -1,0 +1,118 @@
+package io.qfpayreversal.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.qfpayreversal.simulator.Script;
+import io.qfpayreversal.simulator.SimPayment;
+import io.qfpayreversal.testing.FunctionTest;
+import io.qfpayreversal.testing.LambdaInvoker;
+import io.qfpayreversal.testing.MotoSsm;
+import io.qfpayreversal.testing.OtherEnvironment;
+import io.qfpayreversal.testing.PackagedFunction;
+import io.qfpayreversal.testing.QfpayTestEnvironment;
+import io.qfpayreversal.testing.TestEnvironment;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two execution environments of the packaged function (two runtime processes of
+ * {@code target/function.zip}, as Lambda runs two containers) polling the same Runtime API, sharing
+ * the QFPay simulator and the cancel ledger in moto: two direct {@code reverse} calls of one payment
+ * at the same moment send exactly one cancel. JVM package only: a native build's bootstrap is one
+ * process started by Quarkus.
+ */
+@QuarkusIntegrationTest
+class TwoEnvironmentsRaceIT extends FunctionTest {
+
+    private static final Path LOG = Path.of("target/two-environments-race-it.log");
+    private static final List<PackagedFunction> ENVIRONMENTS = new ArrayList<>();
+
+    @BeforeEach
+    void startTwoEnvironments() throws IOException {
+        assumeTrue("jar".equals(artifactType()), "two runtime processes need the JVM package");
+        if (!ENVIRONMENTS.isEmpty()) {
+            return;
+        }
+        MotoSsm ssm = TestEnvironment.ssm();
+        Map<String, String> environment = Map.of(
+                "QFPAY_BASE_URL", TestEnvironment.simulator().baseUrl(),
+                "QFPAY_SSM_PATH", QfpayTestEnvironment.SSM_PATH,
+                "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
+                "QFPAY_LEDGER_TABLE", QfpayTestEnvironment.LEDGER_TABLE,
+                "AWS_ENDPOINT_URL_DYNAMODB", TestEnvironment.dynamoDb().endpoint(),
+                "AWS_REGION", MotoSsm.REGION,
+                "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
+                "QFPAY_POLL_BUDGET", "5s");
+        String runtimeApi = "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_";
+        for (int i = 0; i < 2; i++) {
+            ENVIRONMENTS.add(PackagedFunction.start(Path.of("target/function.zip"), runtimeApi, environment, List.of(), LOG));
+        }
+    }
+
+    @AfterAll
+    static void stopEnvironments() {
+        ENVIRONMENTS.forEach(PackagedFunction::close);
+        ENVIRONMENTS.clear();
+    }
+
+    @Test
+    void twoDirectReverses_inTwoEnvironmentsAtOnce_sendExactlyOneCancel() throws Exception {
+        SimPayment payment = payment("800101", Script.PENDING);
+        // Hold each environment's first query until both have asked: both then see the payment open.
+        CountDownLatch bothQueried = new CountDownLatch(2);
+        AtomicInteger queries = new AtomicInteger();
+        AtomicBoolean overlapped = new AtomicBoolean();
+        simulator.onCall(() -> {
+            if (queries.incrementAndGet() <= 2) {
+                bothQueried.countDown();
+                try {
+                    overlapped.compareAndSet(false, bothQueried.await(8, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+
+        CompletableFuture<JsonPath> first = CompletableFuture.supplyAsync(() -> answer(reverseEvent(payment)));
+        CompletableFuture<JsonPath> second = CompletableFuture.supplyAsync(() -> answer(reverseEvent(payment)));
+        List<JsonPath> answers = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+
+        assertThat(overlapped).as("both environments had queried before either cancelled").isTrue();
+        assertThat(simulator.calls("reversal")).as("reversals sent to QFPay").hasSize(1);
+        // The one that sent it confirms it; the other settles by querying: reversed (already cancelled), or still processing.
+        assertThat(answers).extracting(a -> a.getString("status")).allSatisfy(s -> assertThat(s).isIn("REVERSED", "PROCESSING"))
+                .contains("REVERSED");
+        assertThat(answers).filteredOn(a -> "REVERSED".equals(a.getString("status")))
+                .extracting(a -> a.getBoolean("already_cancelled")).containsOnlyOnce(false);
+        assertThat(payment.cancel()).isEqualTo(1);
+        assertThat(TestEnvironment.ssm().ledgerItem(QfpayTestEnvironment.LEDGER_TABLE, OtherEnvironment.OWN_MERCHANT,
+                payment.syssn())).containsKey("request_id");
+    }
+
+    private static String artifactType() {
+        Properties artifact = new Properties();
+        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
+            artifact.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("no packaged artifact: run mvn verify", e);
+        }
+        return artifact.getProperty("type");
+    }
+}
