@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Two execution environments of the packaged function (two runtime processes of
  * {@code target/function.zip}, as Lambda runs two containers) polling the same Runtime API, sharing
- * the QFPay simulator and the cancel ledger in moto: two direct {@code reverse} calls of one payment
- * at the same moment send exactly one cancel. JVM package only: a native build's bootstrap is one
- * process started by Quarkus.
+ * the QFPay simulator and the cancel ledger in moto (with the runner Quarkus's launcher starts, which
+ * polls too): two direct {@code reverse} calls of one payment at the same moment send exactly one
+ * cancel. On the code before the ledger both sent a reversal. JVM package only: a native build's
+ * bootstrap is one process started by Quarkus.
  */
 @QuarkusIntegrationTest
 class TwoEnvironmentsRaceIT extends FunctionTest {
