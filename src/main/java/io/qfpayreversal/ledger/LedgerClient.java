@@ -3,24 +3,28 @@ package io.qfpayreversal.ledger;
 import io.qfpayreversal.config.QfpayConfig;
 import io.qfpayreversal.credentials.AwsEnvironment;
 import io.qfpayreversal.credentials.LambdaAwsCredentials;
-import io.qfpayreversal.error.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.Optional;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The SDK's own DynamoDB client for the ledger, one per container, built on first use or by the
  * start-up prefetch on a background thread (building it loads the SDK's DynamoDB model and endpoint
  * rules: docs/performance.md). It is held by this bean, never in a static field: a native image
- * initialises application classes at build time. Region from {@code AWS_REGION}, endpoint from
- * {@code AWS_ENDPOINT_URL_DYNAMODB} else {@code AWS_ENDPOINT_URL} (moto in tests), credentials
+ * initialises application classes at build time. Region and endpoint from {@link LedgerEndpoint}
+ * (moto in tests), credentials
  * as SSM gets them ({@link LambdaAwsCredentials}), the url-connection HTTP client, the SDK's
  * standard retries (three attempts); every call is bounded by the invocation's deadline.
  */
@@ -62,27 +66,40 @@ public class LedgerClient {
         get();
     }
 
+    /**
+     * Loads and runs the path of the ledger's three calls (marshalling, SigV4, the HTTP client,
+     * the answer's parsing) through a throwaway client with throwaway credentials against
+     * {@code loopback}, which answers each with DynamoDB's empty answer: nothing reaches DynamoDB,
+     * and the first invocation's ledger calls find their classes loaded.
+     */
+    public void primeCalls(URI loopback) {
+        try (DynamoDbClient primer = builder(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("priming", "priming")), new LedgerEndpoint(loopback, Region.US_EAST_1)).build()) {
+            Map<String, AttributeValue> key = LedgerItems.key("-", "0");
+            primer.putItem(b -> b.tableName("priming").item(key).conditionExpression("attribute_not_exists(#s)")
+                    .expressionAttributeNames(Map.of("#s", LedgerItems.SYSSN))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            primer.getItem(b -> b.tableName("priming").key(key).consistentRead(true));
+            primer.updateItem(b -> b.tableName("priming").key(key).updateExpression("SET #s = :v")
+                    .expressionAttributeNames(Map.of("#s", LedgerItems.SETTLED_AS))
+                    .expressionAttributeValues(Map.of(":v", LedgerItems.s("priming"))));
+        }
+    }
+
     private DynamoDbClient build() {
-        String region = aws.region().map(String::trim).filter(r -> !r.isEmpty()).orElseThrow(
-                () -> new ConfigurationException("AWS_REGION is not set: the cancel ledger's region cannot be chosen"));
-        var builder = DynamoDbClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(credentials)
+        return builder(credentials, LedgerEndpoint.of(aws)).build();
+    }
+
+    private DynamoDbClientBuilder builder(AwsCredentialsProvider with, LedgerEndpoint endpoint) {
+        return DynamoDbClient.builder()
+                .region(endpoint.region())
+                .endpointProvider(endpoint.provider())
+                .credentialsProvider(with)
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(config.ledger().attemptTimeout())
                         .socketTimeout(config.ledger().attemptTimeout())
                         .build())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()));
-        endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
-    private Optional<URI> endpoint() {
-        if (aws.ignoreConfiguredEndpointUrls().orElse(false)) {
-            return Optional.empty();
-        }
-        return aws.endpointUrlDynamodb().or(aws::endpointUrl).map(String::trim).filter(v -> !v.isEmpty())
-                .map(URI::create);
     }
 
     @PreDestroy

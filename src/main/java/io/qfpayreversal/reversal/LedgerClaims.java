@@ -42,6 +42,17 @@ final class LedgerClaims {
         return configured == null || configured.isBlank() ? OWN_MERCHANT : configured;
     }
 
+    /**
+     * The ledger's key for an attempt: its serial as QFPay lists it, else as the input names it (the
+     * cancel carries the same), else the order (a row without a serial, named by {@code out_trade_no}).
+     */
+    static String attemptOf(PaymentRow row, ReversalRequest request) {
+        if (row.syssn() != null) {
+            return row.syssn();
+        }
+        return request.syssn() != null ? request.syssn() : "out_trade_no:" + request.outTradeNo();
+    }
+
     /** Empty when this call may send the cancel (recorded); else the other cancel in flight. */
     Optional<LedgerEntry> claim(String syssn, CancelOperation operation, Deadline deadline) {
         Optional<LedgerEntry> theirs = ledger.claim(merchant, syssn, operation, claimant, deadline);
@@ -52,15 +63,15 @@ final class LedgerClaims {
     }
 
     /** Another invocation's cancel that may still apply to any attempt of {@code payments} not settled. */
-    Optional<LedgerEntry> othersInFlight(Payments payments, Deadline deadline) {
-        return inFlight(ledger, merchant, payments, claimant.claimId(), deadline);
+    Optional<LedgerEntry> othersInFlight(Payments payments, ReversalRequest request, Deadline deadline) {
+        return inFlight(ledger, merchant, payments, request, claimant.claimId(), deadline);
     }
 
     /** Any cancel in the ledger, other than {@code claimId}'s, that may still apply to an attempt not settled. */
-    static Optional<LedgerEntry> inFlight(CancelLedger ledger, String merchant, Payments payments, String claimId,
-            Deadline deadline) {
-        List<String> open = payments.rows().stream().filter(LedgerClaims::notSettled).map(PaymentRow::syssn)
-                .filter(syssn -> syssn != null).distinct().toList();
+    static Optional<LedgerEntry> inFlight(CancelLedger ledger, String merchant, Payments payments,
+            ReversalRequest request, String claimId, Deadline deadline) {
+        List<String> open = payments.rows().stream().filter(LedgerClaims::notSettled)
+                .map(row -> attemptOf(row, request)).distinct().toList();
         return open.isEmpty() ? Optional.empty()
                 : ledger.inFlight(merchant, open, claimId, deadline).stream().findFirst();
     }

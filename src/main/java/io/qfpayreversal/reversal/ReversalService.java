@@ -109,7 +109,7 @@ public class ReversalService {
             SentCancels.Sent ours = sent.of(row.syssn());
             if (!state.cancellable()) {
                 return Verdict.of(state, ours, sent.anyMayApply(), othersInFlight(state, sent, claims, found,
-                        session.deadline()), result);
+                        request, session.deadline()), result);
             }
             if (sent.awaiting(row)) {
                 // Every open attempt has a cancel in flight (this call's, or another's): only its row can settle it now.
@@ -144,7 +144,7 @@ public class ReversalService {
                             + " is in neither the reversal nor the close table; nothing was sent.");
         }
         // Recorded before it is sent; another invocation's cancel in flight is settled by querying instead.
-        Optional<LedgerEntry> theirs = claims.claim(row.syssn(), operation, session.deadline());
+        Optional<LedgerEntry> theirs = claims.claim(LedgerClaims.attemptOf(row, request), operation, session.deadline());
         if (theirs.isPresent()) {
             sent.theirs(row.syssn(), theirs.get());
             return null;
@@ -195,10 +195,10 @@ public class ReversalService {
      * to any attempt of the order, or {@code null}. Read only then; a ledger that cannot be read throws.
      */
     private static LedgerEntry othersInFlight(PaymentState state, SentCancels sent, LedgerClaims claims,
-            PaymentLookup.Found found, Deadline deadline) {
+            PaymentLookup.Found found, ReversalRequest request, Deadline deadline) {
         boolean refundAdvice = (state == PaymentState.PAID || state == PaymentState.PARTLY_REFUNDED)
                 && !sent.anyMayApply();
-        return refundAdvice ? claims.othersInFlight(found.payments(), deadline).orElse(null) : null;
+        return refundAdvice ? claims.othersInFlight(found.payments(), request, deadline).orElse(null) : null;
     }
 
     /** The payment's own pay type decides the cancel; an input that contradicts it is refused. */

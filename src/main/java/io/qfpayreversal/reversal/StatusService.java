@@ -48,7 +48,7 @@ public class StatusService {
         }
         if (status == PaymentStatus.PAID || status == PaymentStatus.PENDING) {
             LedgerEntry inFlight = LedgerClaims.inFlight(ledger, LedgerClaims.merchantOf(request, session.credentials()),
-                    found.payments(), "", deadline).orElse(null);
+                    found.payments(), request, "", deadline).orElse(null);
             if (inFlight != null) {
                 result.retryable();
                 return result.build(PaymentStatus.CANCELLING, "QFPay shows the payment "

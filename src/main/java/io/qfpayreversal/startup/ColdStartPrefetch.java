@@ -56,7 +56,7 @@ class ColdStartPrefetch {
         }
         background("credentials", () -> credentials.get().prefetch());
         background("QFPay call path primed", () -> prime(config, qfpayApi.get(), json.get()));
-        background("cancel ledger client built", () -> ledger.get().prime());
+        background("cancel ledger client built and its calls primed", () -> primeLedger(ledger.get()));
     }
 
     static void background(String what, Runnable work) {
@@ -72,6 +72,21 @@ class ColdStartPrefetch {
         }, "cold-start-prefetch");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Builds the ledger's client, then runs its three calls against loopback (nothing reaches DynamoDB). */
+    static void primeLedger(LedgerClient ledger) {
+        ledger.prime();
+        primeLedgerCalls(ledger);
+    }
+
+    /** The ledger's calls on loopback only: no client with real credentials (before a SnapStart snapshot). */
+    static void primeLedgerCalls(LedgerClient ledger) {
+        try (LoopbackAnswer loopback = LoopbackAnswer.start("{}", 3)) {
+            ledger.primeCalls(loopback.uri());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void prime(QfpayConfig config, QfpayApi qfpayApi, ObjectMapper json) {

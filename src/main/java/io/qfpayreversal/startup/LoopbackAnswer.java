@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A one-shot HTTP answer on 127.0.0.1 for priming: it reads one request and answers it
- * with a fixed QFPay-shaped JSON body, then closes. Nothing leaves the machine.
+ * A few-shot HTTP answer on 127.0.0.1 for priming: it reads a request and answers it with a fixed
+ * JSON body (QFPay-shaped, or DynamoDB's empty answer), one connection per request, then closes.
+ * Nothing leaves the machine.
  */
 final class LoopbackAnswer implements AutoCloseable {
 
@@ -21,15 +22,24 @@ final class LoopbackAnswer implements AutoCloseable {
 
     private final ServerSocket socket;
 
-    private LoopbackAnswer(ServerSocket socket, String json) {
+    private LoopbackAnswer(ServerSocket socket, String json, int times) {
         this.socket = socket;
-        Thread thread = new Thread(() -> answerOnce(json), "priming-loopback");
+        Thread thread = new Thread(() -> {
+            for (int i = 0; i < times && !socket.isClosed(); i++) {
+                answerOnce(json);
+            }
+        }, "priming-loopback");
         thread.setDaemon(true);
         thread.start();
     }
 
     static LoopbackAnswer start(String json) throws IOException {
-        return new LoopbackAnswer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), json);
+        return start(json, 1);
+    }
+
+    /** Answers up to {@code times} requests, each on its own connection. */
+    static LoopbackAnswer start(String json, int times) throws IOException {
+        return new LoopbackAnswer(new ServerSocket(0, times, InetAddress.getLoopbackAddress()), json, times);
     }
 
     URI uri() {

@@ -2,6 +2,7 @@ package io.qfpayreversal.startup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
+import io.qfpayreversal.ledger.LedgerClient;
 import io.qfpayreversal.credentials.CredentialsSnapshot;
 import io.qfpayreversal.qfpay.QfpayApi;
 import io.qfpayreversal.time.ReseedableJitter;
@@ -14,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * SnapStart's runtime hooks (CRaC, which the Lambda runtime calls around the snapshot). Before the
- * snapshot, on the init thread: prime the QFPay call path on loopback and the SSM call
+ * snapshot, on the init thread: prime the QFPay call path and the cancel ledger's calls on loopback
+ * (a throwaway client; the ledger's own client is built at its first use after a restore), and the SSM call
  * (with {@code qfpay.prefetch-at-startup}), then drop every secret, so the snapshot holds no QFPay
  * key, no AWS credentials and no open connection. After each restore: reseed the jitter (every
  * restored copy would draw the same numbers) and load the credentials in the background.
@@ -29,9 +31,11 @@ class SnapStartHooks implements Resource {
     private final Instance<ObjectMapper> json;
     private final CredentialsSnapshot credentials;
     private final ReseedableJitter jitter;
+    private final Instance<LedgerClient> ledger;
 
     SnapStartHooks(QfpayConfig config, Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json,
-            CredentialsSnapshot credentials, ReseedableJitter jitter) {
+            CredentialsSnapshot credentials, ReseedableJitter jitter, Instance<LedgerClient> ledger) {
+        this.ledger = ledger;
         this.config = config;
         this.qfpayApi = qfpayApi;
         this.json = json;
@@ -51,6 +55,7 @@ class SnapStartHooks implements Resource {
         if (config.prefetchAtStartup()) {
             try {
                 ColdStartPrefetch.prime(config, qfpayApi.get(), json.get());
+                ColdStartPrefetch.primeLedgerCalls(ledger.get());
             } catch (RuntimeException e) {
                 LOG.warnf("SnapStart: priming failed (the first invocation does the work): %s", e.getMessage());
             }
