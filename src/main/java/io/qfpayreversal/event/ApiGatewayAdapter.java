@@ -86,7 +86,7 @@ public class ApiGatewayAdapter {
             }
         });
         return answers.result(statuses.status(RequestValidator.validate(input, merchants.apiCaller(request.caller())),
-                deadline), requestId);
+                deadline, requestId), requestId);
     }
 
     /** The body's JSON, {@code null} when there is none; a body that is not JSON or repeats a key is refused. */

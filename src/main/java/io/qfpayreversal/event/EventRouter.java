@@ -68,7 +68,7 @@ public class EventRouter {
         ReversalRequest request = RequestValidator.validate(input, merchants.direct());
         LogFields.put(LogFields.ACTION, request.action().wireName());
         return request.action() == Action.STATUS
-                ? statuses.status(request, deadline)
+                ? statuses.status(request, deadline, requestId)
                 : reversals.reverse(request, deadline, requestId);
     }
 

@@ -57,15 +57,15 @@ public class CancelLedger {
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             LedgerEntry entry = new LedgerEntry(merchant, syssn, operation, claimant.requestId(), claimant.claimId(),
-                    now, now.plus(config.ledger().settleWindow()), null);
+                    now, now.plus(config.ledger().settleWindow()), null, null, null);
             try {
                 client.get().putItem(b -> b.tableName(table())
                         .item(LedgerItems.item(entry, config.ledger().keepFor()))
-                        .conditionExpression("attribute_not_exists(#syssn) OR #until < :now"
-                                + " OR #settled = :refused OR #claim = :claim")
+                        .conditionExpression("(attribute_not_exists(#syssn) OR #until <= :now"
+                                + " OR #settled = :refused OR #claim = :claim) AND attribute_not_exists(#advised)")
                         .expressionAttributeNames(Map.of("#syssn", LedgerItems.SYSSN,
                                 "#until", LedgerItems.MAY_APPLY_UNTIL, "#settled", LedgerItems.SETTLED_AS,
-                                "#claim", LedgerItems.CLAIM_ID))
+                                "#claim", LedgerItems.CLAIM_ID, "#advised", LedgerItems.REFUND_ADVISED_AT))
                         .expressionAttributeValues(Map.of(":now", LedgerItems.n(now.toEpochMilli()),
                                 ":claim", LedgerItems.s(claimant.claimId()), ":refused", LedgerItems.s(LedgerEntry.REFUSED)))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -76,7 +76,7 @@ public class CancelLedger {
                 Map<String, AttributeValue> old = taken.hasItem() ? taken.item() : null;
                 Optional<LedgerEntry> theirs = old != null ? Optional.of(LedgerItems.entry(old))
                         : read(merchant, syssn, deadline);
-                if (theirs.isPresent() && (theirs.get().mayApplyAt(clock.instant())
+                if (theirs.isPresent() && (theirs.get().mayApplyAt(clock.instant()) || theirs.get().refundAdvised()
                         || LedgerEntry.CANCELLED.equals(theirs.get().settledAs()))) {
                     LOG.infof("cancel ledger: not sending, %s", theirs.get().describe());
                     return theirs;
@@ -89,6 +89,41 @@ public class CancelLedger {
             } catch (SdkException e) {
                 throw LedgerFaults.of("written", table(), e);
             }
+        }
+    }
+
+    /**
+     * Marks the attempt as advised for a refund, unless a cancel of a claimant other than
+     * {@code claimant} may still apply to it: one conditional write, so a cancel recorded at the same
+     * moment either comes first (and is returned: advise no refund) or finds the mark (and is not
+     * sent). Empty when the mark is written.
+     */
+    public Optional<LedgerEntry> adviseRefund(String merchant, String syssn, Claimant claimant, Deadline deadline) {
+        Instant now = clock.instant();
+        try {
+            client.get().updateItem(b -> b.tableName(table()).key(LedgerItems.key(merchant, syssn))
+                    .updateExpression("SET #advised = :now, #advisedBy = :by, #expires = if_not_exists(#expires, :expires)")
+                    .conditionExpression("attribute_not_exists(#until) OR #until <= :now OR attribute_exists(#settled)"
+                            + " OR #claim = :claim")
+                    .expressionAttributeNames(Map.of("#advised", LedgerItems.REFUND_ADVISED_AT,
+                            "#advisedBy", LedgerItems.REFUND_ADVISED_BY, "#expires", LedgerItems.EXPIRES_AT,
+                            "#until", LedgerItems.MAY_APPLY_UNTIL, "#settled", LedgerItems.SETTLED_AS,
+                            "#claim", LedgerItems.CLAIM_ID))
+                    .expressionAttributeValues(Map.of(":now", LedgerItems.n(now.toEpochMilli()),
+                            ":by", LedgerItems.s(claimant.requestId()), ":claim", LedgerItems.s(claimant.claimId()),
+                            ":expires", LedgerItems.n(now.plus(config.ledger().keepFor()).getEpochSecond())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .overrideConfiguration(within(deadline, "mark a refund advice in")));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException inFlight) {
+            Optional<LedgerEntry> theirs = inFlight.hasItem() ? Optional.of(LedgerItems.entry(inFlight.item()))
+                    : read(merchant, syssn, deadline);
+            // Only a cancel still in its window fails the condition; a read that no longer shows one is retried by the caller.
+            return Optional.of(theirs.filter(entry -> entry.mayApplyAt(clock.instant())).orElseThrow(() ->
+                    new QfpayUnavailableException("The cancel ledger (table " + table() + ") refused a refund mark"
+                            + " for payment " + syssn + " without showing a cancel in flight; retrying is safe.")));
+        } catch (SdkException e) {
+            throw LedgerFaults.of("written", table(), e);
         }
     }
 

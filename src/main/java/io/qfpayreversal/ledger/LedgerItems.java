@@ -24,6 +24,8 @@ final class LedgerItems {
     static final String EXPIRES_AT = "expires_at";
     static final String SETTLED_AS = "settled_as";
     static final String SETTLED_AT = "settled_at";
+    static final String REFUND_ADVISED_AT = "refund_advised_at";
+    static final String REFUND_ADVISED_BY = "refund_advised_by";
 
     private LedgerItems() {
     }
@@ -46,7 +48,8 @@ final class LedgerItems {
     static LedgerEntry entry(Map<String, AttributeValue> item) {
         return new LedgerEntry(text(item, MERCHANT), text(item, SYSSN), operation(text(item, OPERATION)),
                 text(item, REQUEST_ID), text(item, CLAIM_ID), instant(item, SENT_AT), instant(item, MAY_APPLY_UNTIL),
-                text(item, SETTLED_AS));
+                text(item, SETTLED_AS), item.containsKey(REFUND_ADVISED_AT) ? instant(item, REFUND_ADVISED_AT) : null,
+                text(item, REFUND_ADVISED_BY));
     }
 
     static AttributeValue s(String value) {
@@ -57,8 +60,14 @@ final class LedgerItems {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    /** An operation this version does not know is taken as a reversal: it may still apply all the same. */
+    /**
+     * {@code null} when the item records no cancel (only a refund advice); an operation this version
+     * does not know is taken as a reversal: it may still apply all the same.
+     */
     private static CancelOperation operation(String wireName) {
+        if (wireName == null) {
+            return null;
+        }
         return CancelOperation.CLOSE.wireName().equals(wireName) ? CancelOperation.CLOSE : CancelOperation.REVERSAL;
     }
 

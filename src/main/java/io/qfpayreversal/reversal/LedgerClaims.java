@@ -62,9 +62,40 @@ final class LedgerClaims {
         return theirs;
     }
 
-    /** Another invocation's cancel that may still apply to any attempt of {@code payments} not settled. */
-    Optional<LedgerEntry> othersInFlight(Payments payments, ReversalRequest request, Deadline deadline) {
-        return inFlight(ledger, merchant, payments, request, claimant.claimId(), deadline);
+    /** {@link #beforeRefundAdvice(CancelLedger, String, Payments, ReversalRequest, Claimant, Deadline)} for this call. */
+    Optional<LedgerEntry> beforeRefundAdvice(Payments payments, ReversalRequest request, Deadline deadline) {
+        return beforeRefundAdvice(ledger, merchant, payments, request, claimant, deadline);
+    }
+
+    /**
+     * Before advising a refund of an order: every paid (or partly refunded) attempt is marked as advised
+     * in the ledger, each with a conditional write that fails while another invocation's cancel may
+     * still apply to it; the order's other attempts not settled are read. Returns the first cancel that
+     * may still apply (then advise no refund), else empty (the marks keep a stale cancel from being
+     * recorded, and so sent, after the advice).
+     */
+    static Optional<LedgerEntry> beforeRefundAdvice(CancelLedger ledger, String merchant, Payments payments,
+            ReversalRequest request, Claimant claimant, Deadline deadline) {
+        for (PaymentRow row : payments.rows()) {
+            if (paid(row)) {
+                Optional<LedgerEntry> inFlight = ledger.adviseRefund(merchant, attemptOf(row, request), claimant,
+                        deadline);
+                if (inFlight.isPresent()) {
+                    return inFlight;
+                }
+            }
+        }
+        Payments others = new Payments(payments.rows().stream().filter(row -> !paid(row)).toList());
+        return inFlight(ledger, merchant, others, request, claimant.claimId(), deadline);
+    }
+
+    private static boolean paid(PaymentRow row) {
+        try {
+            PaymentState state = PaymentState.of(row);
+            return state == PaymentState.PAID || state == PaymentState.PARTLY_REFUNDED;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** Any cancel in the ledger, other than {@code claimId}'s, that may still apply to an attempt not settled. */

@@ -198,7 +198,7 @@ public class ReversalService {
             PaymentLookup.Found found, ReversalRequest request, Deadline deadline) {
         boolean refundAdvice = (state == PaymentState.PAID || state == PaymentState.PARTLY_REFUNDED)
                 && !sent.anyMayApply();
-        return refundAdvice ? claims.othersInFlight(found.payments(), request, deadline).orElse(null) : null;
+        return refundAdvice ? claims.beforeRefundAdvice(found.payments(), request, deadline).orElse(null) : null;
     }
 
     /** The payment's own pay type decides the cancel; an input that contradicts it is refused. */

@@ -3,6 +3,7 @@ package io.qfpayreversal.reversal;
 import io.qfpayreversal.credentials.CredentialsProvider;
 import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.ledger.CancelLedger;
+import io.qfpayreversal.ledger.Claimant;
 import io.qfpayreversal.ledger.LedgerEntry;
 import io.qfpayreversal.qfpay.PaymentRow;
 import io.qfpayreversal.qfpay.QfpaySession;
@@ -27,7 +28,8 @@ public class StatusService {
         this.ledger = ledger;
     }
 
-    public ReversalResult status(ReversalRequest request, Deadline deadline) {
+    /** {@code requestId}: the invocation's, named in a refund advice's mark in the ledger. */
+    public ReversalResult status(ReversalRequest request, Deadline deadline, String requestId) {
         request.logIds();
         QfpaySession session = QfpaySession.of(credentials.openSession(deadline), deadline);
         PaymentLookup.Found found = lookup.find(request, session);
@@ -47,8 +49,13 @@ public class StatusService {
             }
         }
         if (status == PaymentStatus.PAID || status == PaymentStatus.PENDING) {
-            LedgerEntry inFlight = LedgerClaims.inFlight(ledger, LedgerClaims.merchantOf(request, session.credentials()),
-                    found.payments(), request, "", deadline).orElse(null);
+            String merchant = LedgerClaims.merchantOf(request, session.credentials());
+            Claimant claimant = Claimant.of(requestId);
+            // PAID is refund advice: marked in the ledger unless a cancel may still apply (then CANCELLING).
+            LedgerEntry inFlight = (status == PaymentStatus.PAID
+                    ? LedgerClaims.beforeRefundAdvice(ledger, merchant, found.payments(), request, claimant, deadline)
+                    : LedgerClaims.inFlight(ledger, merchant, found.payments(), request, claimant.claimId(), deadline))
+                    .orElse(null);
             if (inFlight != null) {
                 result.retryable();
                 return result.build(PaymentStatus.CANCELLING, "QFPay shows the payment "

@@ -195,6 +195,44 @@ class CancelLedgerTest {
     }
 
     @Test
+    void adviseRefund_withNoCancelInFlight_marksTheAttempt_soNoLaterCancelIsRecorded() {
+        CancelLedger ledger = ledger(TABLE);
+
+        assertThat(ledger.adviseRefund(MERCHANT, syssn, Claimant.of("req-checkout"), deadline())).isEmpty();
+
+        assertThat(moto.ledgerItem(TABLE, MERCHANT, syssn)).containsKeys("refund_advised_at", "expires_at");
+        assertThat(ledger.inFlight(MERCHANT, List.of(syssn), "c", deadline())).as("a mark is no cancel").isEmpty();
+        assertThat(ledger.claim(MERCHANT, syssn, CancelOperation.REVERSAL, Claimant.of("req-stale"), deadline()))
+                .hasValueSatisfying(entry -> {
+                    assertThat(entry.refundAdvised()).isTrue();
+                    assertThat(entry.describe()).contains("req-checkout").contains("advised a refund");
+                });
+    }
+
+    @Test
+    void adviseRefund_whileAnotherInvocationsCancelMayApply_returnsIt_andMarksNothing() {
+        CancelLedger ledger = ledger(TABLE);
+        ledger.claim(MERCHANT, syssn, CancelOperation.REVERSAL, Claimant.of("req-sweep"), deadline());
+
+        assertThat(ledger.adviseRefund(MERCHANT, syssn, Claimant.of("req-checkout"), deadline()))
+                .hasValueSatisfying(entry -> assertThat(entry.requestId()).isEqualTo("req-sweep"));
+        assertThat(moto.ledgerItem(TABLE, MERCHANT, syssn)).doesNotContainKey("refund_advised_at");
+    }
+
+    @Test
+    void adviseRefund_afterTheCancelsWindowEnded_orOfTheCallsOwnCancel_marks() {
+        CancelLedger ledger = ledger(TABLE);
+        Claimant me = Claimant.of("req-me");
+        ledger.claim(MERCHANT, syssn, CancelOperation.REVERSAL, me, deadline());
+        assertThat(ledger.adviseRefund(MERCHANT, syssn, me, deadline())).isEmpty();
+
+        String other = String.valueOf(SERIALS.incrementAndGet());
+        ledger.claim(MERCHANT, other, CancelOperation.REVERSAL, Claimant.of("req-old"), deadline());
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(ledger.adviseRefund(MERCHANT, other, Claimant.of("req-new"), deadline())).isEmpty();
+    }
+
+    @Test
     void settle_ofAnEntryAnotherInvocationHolds_leavesIt() {
         CancelLedger ledger = ledger(TABLE);
         Claimant holder = Claimant.of("req-holder");

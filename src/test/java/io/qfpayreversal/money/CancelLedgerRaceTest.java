@@ -7,6 +7,7 @@ import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.Fixtures;
 import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.OtherEnvironment;
+import io.qfpayreversal.testing.TestEnvironment;
 import io.qfpayreversal.testing.VirtualTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -122,6 +123,25 @@ class CancelLedgerRaceTest extends FunctionTest {
         assertThat(result.getBoolean("retryable")).isTrue();
         assertThat(result.getString("message")).contains("checkout-request-0007").contains("may still apply until");
         assertThat(simulator.calls("reversal")).isEmpty();
+    }
+
+    @Test
+    void reverse_paymentCompletesBetweenItsQueryAndItsRecord_whileAnotherAdvisedARefund_sendsNoCancel() {
+        // This call reads the payment open; before its cancel is recorded the customer pays, and the
+        // checkout's reverse in another environment finds it paid, no cancel in the ledger, and advises
+        // a refund. A cancel sent now, on a stale view, would return the money a second time.
+        SimPayment payment = payment("800101", Script.PENDING);
+        OtherEnvironment checkout = OtherEnvironment.of("checkout-request-0010");
+        TestEnvironment.dynamoDb().beforeNext(() -> {
+            payment.paid();
+            checkout.advisesRefund(payment.syssn());
+        });
+
+        JsonPath result = answer(reverseEvent(payment));
+
+        assertThat(simulator.calls("reversal")).isEmpty();
+        assertThat(payment.cancel()).isZero();
+        assertThat(result.getString("status")).isEqualTo("REFUND_REQUIRED");
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class DynamoDbGate implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private volatile Fault fault = Fault.NONE;
     private final AtomicInteger refused = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeNext = new java.util.concurrent.atomic.AtomicReference<>();
 
     private DynamoDbGate(URI moto) throws IOException {
         this.moto = moto;
@@ -48,15 +49,25 @@ public final class DynamoDbGate implements AutoCloseable {
     public void fault(Fault fault) {
         this.fault = fault;
         refused.set(0);
+        beforeNext.set(null);
     }
 
     public int refused() {
         return refused.get();
     }
 
+    /** Runs {@code what} when the next request arrives, before it is passed on (a race at that moment). */
+    public void beforeNext(Runnable what) {
+        beforeNext.set(what);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            Runnable hook = beforeNext.getAndSet(null);
+            if (hook != null) {
+                hook.run();
+            }
             Fault now = fault;
             if (now != Fault.NONE) {
                 refused.incrementAndGet();

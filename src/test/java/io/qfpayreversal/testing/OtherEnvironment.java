@@ -55,8 +55,24 @@ public final class OtherEnvironment {
         item.put("may_apply_until", number(until.toEpochMilli()));
         item.put("expires_at", number(until.plus(Duration.ofDays(7)).getEpochSecond()));
         dynamoDb.putItem(b -> b.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(syssn) OR may_apply_until < :now OR settled_as = :refused")
+                .conditionExpression("attribute_not_exists(syssn) OR may_apply_until <= :now OR settled_as = :refused")
                 .expressionAttributeValues(Map.of(":now", number(sentAt.toEpochMilli()), ":refused", AttributeValue.fromS("refused"))));
+    }
+
+    /**
+     * Found the attempt paid with no cancel in flight and advised a refund: marks it in the ledger the way
+     * the function does (only when no cancel may still apply), so no stale cancel is sent after.
+     */
+    public void advisesRefund(String syssn) {
+        long now = VirtualTime.get().instant().toEpochMilli();
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(Map.of("merchant", AttributeValue.fromS(OWN_MERCHANT), "syssn", AttributeValue.fromS(syssn)))
+                .updateExpression("SET refund_advised_at = :now, refund_advised_by = :by,"
+                        + " expires_at = if_not_exists(expires_at, :expires)")
+                .conditionExpression("attribute_not_exists(may_apply_until) OR may_apply_until <= :now"
+                        + " OR attribute_exists(settled_as)")
+                .expressionAttributeValues(Map.of(":now", number(now), ":by", AttributeValue.fromS(requestId),
+                        ":expires", number(now / 1000 + Duration.ofDays(7).toSeconds()))));
     }
 
     /** Closes its entry as the function does once QFPay's row shows the payment cancelled. */
