@@ -7,6 +7,8 @@ import io.qfpayreversal.simulator.RecordedCall;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.FunctionTest;
+import io.qfpayreversal.testing.QfpayTestEnvironment;
+import io.qfpayreversal.testing.TestEnvironment;
 import io.qfpayreversal.testing.Fixtures;
 import io.qfpayreversal.testing.Inputs;
 import io.qfpayreversal.testing.LambdaInvoker;
@@ -71,6 +73,9 @@ class HostileInputTest extends FunctionTest {
     void validInputs_alwaysSignSoThatQfpayAccepts() {
         List<Inputs.Valid> samples = Inputs.valid().sampleStream().limit(60).toList();
         for (Inputs.Valid valid : samples) {
+            // Each sample is a new payment, though the generator may repeat a serial: QFPay never does, so
+            // neither may the cancel ledger remember an earlier sample's cancel of it.
+            TestEnvironment.ssm().clearLedger(QfpayTestEnvironment.LEDGER_TABLE);
             simulator.add(new SimPayment(valid.syssn(), valid.outTradeNo(), "800101", valid.txamt(),
                     LocalDateTime.now(HK), Script.PENDING));
 
