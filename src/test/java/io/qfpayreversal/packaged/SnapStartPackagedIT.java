@@ -57,6 +57,7 @@ class SnapStartPackagedIT {
         Assumptions.assumeFalse(PackagedArtifact.isNative(), "SnapStart is for the JVM package");
         ssm = MotoSsm.start();
         ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
+        ssm.createLedgerTable("snapstart-cancel-ledger"); // the ledger's client is built after the restore
         simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
         credentials = new ContainerCredentialsEndpoint(MotoSsm.ACCESS_KEY, MotoSsm.SECRET_KEY);
         long[] pid = new long[1];
@@ -77,6 +78,8 @@ class SnapStartPackagedIT {
                 "AWS_CONTAINER_AUTHORIZATION_TOKEN", ContainerCredentialsEndpoint.TOKEN,
                 "AWS_REGION", MotoSsm.REGION,
                 "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
+                "QFPAY_LEDGER_TABLE", "snapstart-cancel-ledger",
+                "AWS_ENDPOINT_URL_DYNAMODB", ssm.endpoint(),
                 "QFPAY_SSM_PATH", SSM_PATH,
                 "QFPAY_BASE_URL", simulator.baseUrl(),
                 "QFPAY_POLL_BUDGET", "2s"), List.of(), LOG);
