@@ -47,12 +47,15 @@ class MetricsPackagedIT {
     static void startTheFunctionOnItsOwnRuntimeApi() throws Exception {
         ssm = MotoSsm.start();
         ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
+        ssm.createLedgerTable("metrics-cancel-ledger");
         simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
         runtimeApi = new SnapStartRuntimeApi(() -> null); // a plain Runtime API: no snapshot is asked for
         Files.deleteIfExists(LOG);
         function = PackagedFunction.startAsBuilt(runtimeApi.address(), Map.of(
                 "AWS_REGION", MotoSsm.REGION,
                 "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
+                "QFPAY_LEDGER_TABLE", "metrics-cancel-ledger",
+                "AWS_ENDPOINT_URL_DYNAMODB", ssm.endpoint(),
                 "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
                 "QFPAY_SSM_PATH", SSM_PATH,

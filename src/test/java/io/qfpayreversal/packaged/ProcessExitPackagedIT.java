@@ -55,6 +55,7 @@ class ProcessExitPackagedIT {
         nativeBuild = PackagedArtifact.isNative();
         ssm = MotoSsm.start();
         ssm.putCredentials(SSM_PATH, APP_CODE, CLIENT_KEY);
+        ssm.createLedgerTable("exit-cancel-ledger");
         simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
     }
 
@@ -110,6 +111,8 @@ class ProcessExitPackagedIT {
         Map<String, String> environment = Map.of(
                 "AWS_REGION", MotoSsm.REGION,
                 "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
+                "QFPAY_LEDGER_TABLE", "exit-cancel-ledger",
+                "AWS_ENDPOINT_URL_DYNAMODB", ssm.endpoint(),
                 "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
                 "QFPAY_SSM_PATH", SSM_PATH,

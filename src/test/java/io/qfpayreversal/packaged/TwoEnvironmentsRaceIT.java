@@ -9,18 +9,17 @@ import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.MotoSsm;
 import io.qfpayreversal.testing.OtherEnvironment;
+import io.qfpayreversal.testing.PackagedArtifact;
 import io.qfpayreversal.testing.PackagedFunction;
 import io.qfpayreversal.testing.QfpayTestEnvironment;
 import io.qfpayreversal.testing.TestEnvironment;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ class TwoEnvironmentsRaceIT extends FunctionTest {
 
     @BeforeEach
     void startTwoEnvironments() throws IOException {
-        assumeTrue("jar".equals(artifactType()), "two runtime processes need the JVM package");
+        assumeTrue(!PackagedArtifact.isNative(), "two runtime processes need the JVM package");
         if (!ENVIRONMENTS.isEmpty()) {
             return;
         }
@@ -105,15 +104,5 @@ class TwoEnvironmentsRaceIT extends FunctionTest {
         assertThat(payment.cancel()).isEqualTo(1);
         assertThat(TestEnvironment.ssm().ledgerItem(QfpayTestEnvironment.LEDGER_TABLE, OtherEnvironment.OWN_MERCHANT,
                 payment.syssn())).containsKey("request_id");
-    }
-
-    private static String artifactType() {
-        Properties artifact = new Properties();
-        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
-            artifact.load(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("no packaged artifact: run mvn verify", e);
-        }
-        return artifact.getProperty("type");
     }
 }
