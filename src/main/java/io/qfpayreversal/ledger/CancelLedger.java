@@ -143,6 +143,34 @@ public class CancelLedger {
     }
 
     /**
+     * Moves the end of an open entry's window to a full settle window from now: the cancel it records
+     * was sent again (the window counts from the last send), or QFPay still shows the attempt
+     * undetermined, so the cancel may still be on its way. Only an entry that is still {@code claimId}'s,
+     * not closed and not marked for a refund is moved, and only later; otherwise nothing changes. A
+     * ledger that cannot be written is an error, as for a claim: nothing may then be concluded.
+     */
+    public void keepOpen(String merchant, String syssn, String claimId, Deadline deadline) {
+        Instant until = clock.instant().plus(config.ledger().settleWindow());
+        try {
+            client.get().updateItem(b -> b.tableName(table()).key(LedgerItems.key(merchant, syssn))
+                    .updateExpression("SET #until = :until")
+                    .conditionExpression("#claim = :claim AND #until < :until AND attribute_not_exists(#settled)"
+                            + " AND attribute_not_exists(#advised)")
+                    .expressionAttributeNames(Map.of("#until", LedgerItems.MAY_APPLY_UNTIL,
+                            "#claim", LedgerItems.CLAIM_ID, "#settled", LedgerItems.SETTLED_AS,
+                            "#advised", LedgerItems.REFUND_ADVISED_AT))
+                    .expressionAttributeValues(Map.of(":until", LedgerItems.n(until.toEpochMilli()),
+                            ":claim", LedgerItems.s(claimId)))
+                    .overrideConfiguration(within(deadline, "keep an entry open in")));
+            LOG.debugf("cancel ledger: the cancel of payment %s may apply until %s", syssn, until);
+        } catch (ConditionalCheckFailedException e) {
+            LOG.debugf("cancel ledger: the entry of payment %s was closed, marked or moved meanwhile", syssn);
+        } catch (SdkException e) {
+            throw LedgerFaults.of("written", table(), e);
+        }
+    }
+
+    /**
      * Closes {@code claimant}'s entry for the attempt: QFPay's row shows it cancelled, or refused every
      * cancel sent. Best effort: an entry left open only makes others wait until its window ends.
      */

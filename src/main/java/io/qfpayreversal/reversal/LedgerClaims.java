@@ -62,6 +62,11 @@ final class LedgerClaims {
         return theirs;
     }
 
+    /** This call sent its cancel of {@code syssn} (again): its window counts from now. */
+    void sent(String syssn, Deadline deadline) {
+        ledger.keepOpen(merchant, syssn, claimant.claimId(), deadline);
+    }
+
     /** {@link #beforeRefundAdvice(CancelLedger, String, Payments, ReversalRequest, Claimant, Deadline)} for this call. */
     Optional<LedgerEntry> beforeRefundAdvice(Payments payments, ReversalRequest request, Deadline deadline) {
         return beforeRefundAdvice(ledger, merchant, payments, request, claimant, deadline);
@@ -98,13 +103,37 @@ final class LedgerClaims {
         }
     }
 
-    /** Any cancel in the ledger, other than {@code claimId}'s, that may still apply to an attempt not settled. */
+    /**
+     * Any cancel in the ledger, other than {@code claimId}'s, that may still apply to an attempt not
+     * settled. Such a cancel's window is kept open while QFPay shows its attempt undetermined: a
+     * cancel answered "processing" (or not at all) may apply long after it was sent, and a window that
+     * ran out under a payment still pending would let a refund be advised once the customer paid.
+     */
     static Optional<LedgerEntry> inFlight(CancelLedger ledger, String merchant, Payments payments,
             ReversalRequest request, String claimId, Deadline deadline) {
-        List<String> open = payments.rows().stream().filter(LedgerClaims::notSettled)
-                .map(row -> attemptOf(row, request)).distinct().toList();
-        return open.isEmpty() ? Optional.empty()
-                : ledger.inFlight(merchant, open, claimId, deadline).stream().findFirst();
+        List<PaymentRow> open = payments.rows().stream().filter(LedgerClaims::notSettled).toList();
+        List<String> attempts = open.stream().map(row -> attemptOf(row, request)).distinct().toList();
+        if (attempts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LedgerEntry> inFlight = ledger.inFlight(merchant, attempts, claimId, deadline);
+        for (LedgerEntry entry : inFlight) {
+            boolean undetermined = open.stream().anyMatch(row -> entry.syssn().equals(attemptOf(row, request))
+                    && LedgerClaims.undetermined(row));
+            if (undetermined) {
+                ledger.keepOpen(merchant, entry.syssn(), entry.claimId(), deadline);
+            }
+        }
+        return inFlight.stream().findFirst();
+    }
+
+    /** A row QFPay still shows neither completed nor failed: what a cancel in flight may yet turn around. */
+    private static boolean undetermined(PaymentRow row) {
+        try {
+            return PaymentState.of(row) == PaymentState.PENDING;
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     /** Closes each entry this call recorded that QFPay's row or answers settled; the rest run out. */

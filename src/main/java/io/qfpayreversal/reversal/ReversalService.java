@@ -151,6 +151,8 @@ public class ReversalService {
         }
         CancelAnswer answer = gateway.cancel(operation, cancelParams(request, row), session);
         SentCancels.Sent now = sent.record(row.syssn(), answer);
+        // Rate-limit and Retry-After waits may have come between the record and the send.
+        claims.sent(LedgerClaims.attemptOf(row, request), session.deadline());
         if (!answer.answered()) {
             waitBeforeQuerying(request, answer, now, session.deadline());
             return null;

@@ -48,18 +48,21 @@ public class StatusService {
                 result.alreadyCancelled();
             }
         }
-        if (status == PaymentStatus.PAID || status == PaymentStatus.PENDING) {
+        // PAID, and REFUNDED in part (the rest to refund), are refund advice.
+        boolean refundAdvice = status == PaymentStatus.PAID
+                || status == PaymentStatus.REFUNDED && PaymentState.of(row) == PaymentState.PARTLY_REFUNDED;
+        if (refundAdvice || status == PaymentStatus.PENDING) {
             String merchant = LedgerClaims.merchantOf(request, session.credentials());
             Claimant claimant = Claimant.of(requestId);
-            // PAID is refund advice: marked in the ledger unless a cancel may still apply (then CANCELLING).
-            LedgerEntry inFlight = (status == PaymentStatus.PAID
+            // Refund advice is marked in the ledger unless a cancel may still apply (then CANCELLING).
+            LedgerEntry inFlight = (refundAdvice
                     ? LedgerClaims.beforeRefundAdvice(ledger, merchant, found.payments(), request, claimant, deadline)
                     : LedgerClaims.inFlight(ledger, merchant, found.payments(), request, claimant.claimId(), deadline))
                     .orElse(null);
             if (inFlight != null) {
                 result.retryable();
                 return result.build(PaymentStatus.CANCELLING, "QFPay shows the payment "
-                        + (status == PaymentStatus.PAID ? "paid" : "not completed") + ", but " + inFlight.describe()
+                        + (refundAdvice ? "paid" : "not completed") + ", but " + inFlight.describe()
                         + " (the cancel ledger). Do not refund: ask again after " + inFlight.mayApplyUntil() + ".");
             }
         }

@@ -1,8 +1,10 @@
 package io.qfpayreversal.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qfpayreversal.simulator.Script;
+import io.qfpayreversal.simulator.SimFault;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.Fixtures;
 import io.qfpayreversal.testing.FunctionTest;
@@ -12,7 +14,9 @@ import io.qfpayreversal.testing.VirtualTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The race of issue 20, across invocations and execution environments: a cancel another environment
@@ -162,5 +166,50 @@ class CancelLedgerRaceTest extends FunctionTest {
         other.settles(payment.syssn(), "refused");
 
         assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REFUND_REQUIRED");
+    }
+
+    @Test
+    void status_pendingPastTheOtherCancelsFirstWindow_keepsItOpen_soAPaymentPaidLaterIsCancelling() {
+        // Another environment's reversal was answered "processing" 9 minutes ago; QFPay still shows the payment pending.
+        SimPayment payment = payment("800101", Script.PENDING);
+        OtherEnvironment.of("sweep-request-0010").recordsCancel(payment.syssn(), "reversal",
+                VirtualTime.get().instant().minus(Duration.ofMinutes(9)), WINDOW);
+        assertThat(answer(statusEvent(payment)).getString("status")).isEqualTo("CANCELLING");
+
+        // Past the first window the customer pays; the reversal may still apply: no refund advice.
+        VirtualTime.get().advance(Duration.ofMinutes(5));
+        payment.paid();
+
+        JsonPath result = answer(statusEvent(payment));
+        assertThat(result.getString("status")).isEqualTo("CANCELLING");
+        assertThat(result.getBoolean("retryable")).isTrue();
+        assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("PROCESSING");
+        assertThat(simulator.calls("reversal")).isEmpty();
+    }
+
+    @Test
+    void reverse_windowCountsFromTheSend_notFromTheRecordBeforeRetryAfterWaits() {
+        SimPayment payment = payment("800101", Script.PENDING);
+        simulator.failNext("reversal", SimFault.HTTP_429, 2); // two Retry-After: 2 waits between record and send
+        Instant recorded = VirtualTime.get().instant();
+
+        assertThat(answer(reverseEvent(payment)).getString("status")).isEqualTo("REVERSED");
+
+        // One second after a window counted from the record, the entry still holds: it counts from the send.
+        OtherEnvironment late = OtherEnvironment.of("late-request-0011");
+        assertThatThrownBy(() -> late.recordsCancel(payment.syssn(), "reversal",
+                recorded.plus(WINDOW).plusSeconds(1), WINDOW)).isInstanceOf(ConditionalCheckFailedException.class);
+    }
+
+    @Test
+    void status_partlyRefundedWhileAnotherCancelMayStillApply_isCancelling() {
+        // Refunding the rest while the sweep's reversal may still apply would pay the customer back twice.
+        SimPayment payment = payment("800101", Script.PAID).cancelled(5);
+        OtherEnvironment.of("sweep-request-0012").recordsCancel(payment.syssn(), "reversal", WINDOW);
+
+        JsonPath result = answer(statusEvent(payment));
+
+        assertThat(result.getString("status")).isEqualTo("CANCELLING");
+        assertThat(result.getBoolean("retryable")).isTrue();
     }
 }
