@@ -26,6 +26,22 @@ final class ApplicationClasses {
         }
     }
 
+    /**
+     * Loads and initialises library classes in {@code loader}, as the image builder does, leaving
+     * out those whose initialiser fails here (missing optional dependencies: the image cannot use them either).
+     */
+    static List<Class<?>> initialisedWherePossible(List<String> names, ClassLoader loader) {
+        List<Class<?>> classes = new java.util.ArrayList<>();
+        for (String name : names) {
+            try {
+                classes.add(Class.forName(name, true, loader));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not initialisable on this class path
+            }
+        }
+        return classes;
+    }
+
     /** Loads and initialises them in {@code loader}, as the image builder does. */
     static List<Class<?>> initialised(List<String> names, ClassLoader loader) {
         List<Class<?>> classes = new java.util.ArrayList<>();

@@ -42,7 +42,13 @@ final class BuildTimeHeap {
     }
 
     private void walkStatics(Class<?> type) {
-        for (Field field : type.getDeclaredFields()) {
+        Field[] fields;
+        try {
+            fields = type.getDeclaredFields();
+        } catch (NoClassDefFoundError optionalDependencyMissing) {
+            return; // its fields name a class that is not on the class path: the image cannot hold one either
+        }
+        for (Field field : fields) {
             if (Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive() && field.trySetAccessible()) {
                 try {
                     walk(field.get(null), type.getName() + "." + field.getName());
@@ -92,13 +98,13 @@ final class BuildTimeHeap {
     }
 
     /**
-     * Into the application's own objects (lambdas included); a library's object is judged as a
-     * whole, since its insides (a logger's handlers, say) are its own business and the image
-     * builder's.
+     * Into the application's own objects (lambdas included) and the AWS SDK's (which it uses
+     * without a Quarkus extension); another library's object is judged as a whole, since its insides
+     * (a logger's handlers, say) are its own business and its Quarkus extension's.
      */
     private void walkInstanceFields(Object value, String path) {
-        for (Class<?> c = value.getClass(); c != null && c.getName().startsWith(ApplicationClasses.PACKAGE + ".");
-                c = c.getSuperclass()) {
+        for (Class<?> c = value.getClass(); c != null && (c.getName().startsWith(ApplicationClasses.PACKAGE + ".")
+                || c.getName().startsWith(AwsSdkClasses.PACKAGE + ".")); c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
                         && field.trySetAccessible()) {
@@ -130,11 +136,21 @@ final class BuildTimeHeap {
             return Optional.of("an open socket or channel");
         }
         for (Class<?> c = value.getClass(); c != null; c = c.getSuperclass()) {
-            if (isCredentials(c)) {
+            if (isCredentials(c) && holdsASecret(value)) {
                 return Optional.of("credentials");
             }
         }
         return Optional.empty();
+    }
+
+    /** The SDK's anonymous credentials are a constant with no secret; anything else counts. */
+    private static boolean holdsASecret(Object credentials) {
+        try {
+            Object secret = credentials.getClass().getMethod("secretAccessKey").invoke(credentials);
+            return secret != null && !secret.toString().isEmpty();
+        } catch (ReflectiveOperationException notAnAwsIdentity) {
+            return true;
+        }
     }
 
     private static boolean isCredentials(Class<?> type) {
