@@ -1,7 +1,6 @@
 package io.qfpayreversal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
@@ -9,7 +8,6 @@ import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.MotoSsm;
 import io.qfpayreversal.testing.OtherEnvironment;
-import io.qfpayreversal.testing.PackagedArtifact;
 import io.qfpayreversal.testing.PackagedFunction;
 import io.qfpayreversal.testing.QfpayTestEnvironment;
 import io.qfpayreversal.testing.TestEnvironment;
@@ -45,7 +43,6 @@ class TwoEnvironmentsRaceIT extends FunctionTest {
 
     @BeforeEach
     void startTwoEnvironments() throws IOException {
-        assumeTrue(!PackagedArtifact.isNative(), "two runtime processes need the JVM package");
         if (!ENVIRONMENTS.isEmpty()) {
             return;
         }
@@ -62,7 +59,8 @@ class TwoEnvironmentsRaceIT extends FunctionTest {
                 "QFPAY_POLL_BUDGET", "5s");
         String runtimeApi = "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_";
         for (int i = 0; i < 2; i++) {
-            ENVIRONMENTS.add(PackagedFunction.start(Path.of("target/function.zip"), runtimeApi, environment, List.of(), LOG));
+            // Native: beside the binary Quarkus's launcher started, which polls the same Runtime API.
+            ENVIRONMENTS.add(PackagedFunction.startAsBuilt(runtimeApi, environment, LOG));
         }
     }
 
