@@ -1,6 +1,7 @@
 package io.qfpayreversal.reversal;
 
 import io.qfpayreversal.credentials.CredentialsSession;
+import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.ledger.CancelLedger;
 import io.qfpayreversal.ledger.Claimant;
 import io.qfpayreversal.ledger.LedgerEntry;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * One call's dealings with the cancel ledger, keyed by the merchant the call acts for: claim an
@@ -18,6 +20,8 @@ import java.util.Set;
  * any answer that could lead to a refund, and close this call's entries once QFPay's row settled them.
  */
 final class LedgerClaims {
+
+    private static final Logger LOG = Logger.getLogger(LedgerClaims.class);
 
     /** The ledger's merchant key when neither the input nor the configuration names one (the app code's own). */
     static final String OWN_MERCHANT = "-";
@@ -62,9 +66,18 @@ final class LedgerClaims {
         return theirs;
     }
 
-    /** This call sent its cancel of {@code syssn} (again): its window counts from now. */
+    /**
+     * This call sent its cancel of {@code syssn} (again): its window counts from now. Best effort:
+     * a ledger that fails here leaves the window counted from the record, and the call goes on to
+     * settle its cancel by QFPay's row (a fault there still ends in {@code PROCESSING}).
+     */
     void sent(String syssn, Deadline deadline) {
-        ledger.keepOpen(merchant, syssn, claimant.claimId(), deadline);
+        try {
+            ledger.keepOpen(merchant, syssn, claimant.claimId(), deadline);
+        } catch (QfpayUnavailableException e) {
+            LOG.warnf("cancel ledger: the window of payment %s still counts from its record: %s", syssn,
+                    e.getMessage());
+        }
     }
 
     /** {@link #beforeRefundAdvice(CancelLedger, String, Payments, ReversalRequest, Claimant, Deadline)} for this call. */
