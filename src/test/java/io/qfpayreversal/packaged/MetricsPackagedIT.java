@@ -9,6 +9,7 @@ import io.qfpayreversal.simulator.RecordedCall;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.EmfLines;
+import io.qfpayreversal.testing.FunctionEnvironment;
 import io.qfpayreversal.testing.MotoSsm;
 import io.qfpayreversal.testing.PackagedFunction;
 import io.qfpayreversal.testing.SnapStartRuntimeApi;
@@ -51,16 +52,8 @@ class MetricsPackagedIT {
         simulator = QfpaySimulator.start(0, APP_CODE, CLIENT_KEY);
         runtimeApi = new SnapStartRuntimeApi(() -> null); // a plain Runtime API: no snapshot is asked for
         Files.deleteIfExists(LOG);
-        function = PackagedFunction.startAsBuilt(runtimeApi.address(), Map.of(
-                "AWS_REGION", MotoSsm.REGION,
-                "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
-                "QFPAY_LEDGER_TABLE", "metrics-cancel-ledger",
-                "AWS_ENDPOINT_URL_DYNAMODB", ssm.endpoint(),
-                "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
-                "QFPAY_SSM_PATH", SSM_PATH,
-                "QFPAY_BASE_URL", simulator.baseUrl(),
-                "QFPAY_POLL_BUDGET", "2s"), LOG);
+        function = PackagedFunction.startAsBuilt(runtimeApi.address(), FunctionEnvironment.of(ssm, SSM_PATH,
+                ssm.endpoint(), "metrics-cancel-ledger", simulator.baseUrl()), LOG);
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
+import io.qfpayreversal.testing.FunctionEnvironment;
 import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.Fixtures;
@@ -52,17 +53,11 @@ class PackagedFunctionIT extends FunctionTest {
             return; // the native bootstrap polls by itself
         }
         MotoSsm ssm = TestEnvironment.ssm();
-        jvmFunction = PackagedFunction.start(Path.of("target/function.zip"), "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_", Map.of(
-                "QFPAY_BASE_URL", TestEnvironment.simulator().baseUrl(),
-                "QFPAY_SSM_PATH", QfpayTestEnvironment.SSM_PATH,
-                "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
-                "QFPAY_LEDGER_TABLE", QfpayTestEnvironment.LEDGER_TABLE,
-                "AWS_ENDPOINT_URL_DYNAMODB", TestEnvironment.dynamoDb().endpoint(),
-                "AWS_REGION", MotoSsm.REGION,
-                "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
-                "QFPAY_POLL_BUDGET", "2s",
-                "QFPAY_SWEEP_ENABLED", "true"), List.of(), FUNCTION_LOG);
+        Map<String, String> environment = FunctionEnvironment.of(ssm, QfpayTestEnvironment.SSM_PATH,
+                TestEnvironment.dynamoDb().endpoint(), QfpayTestEnvironment.LEDGER_TABLE,
+                TestEnvironment.simulator().baseUrl());
+        environment.put("QFPAY_SWEEP_ENABLED", "true");
+        jvmFunction = PackagedFunction.start(Path.of("target/function.zip"), "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_", environment, List.of(), FUNCTION_LOG);
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import io.qfpayreversal.simulator.QfpaySimulator;
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
 import io.qfpayreversal.testing.JvmThreads;
+import io.qfpayreversal.testing.FunctionEnvironment;
 import io.qfpayreversal.testing.MotoSsm;
 import io.qfpayreversal.testing.PackagedArtifact;
 import io.qfpayreversal.testing.PackagedFunction;
@@ -108,16 +109,8 @@ class ProcessExitPackagedIT {
         runtimeApi = new SnapStartRuntimeApi(() -> null);
         log = Path.of("target/process-exit-packaged-it-" + test.getTestMethod().orElseThrow().getName() + ".log");
         Files.deleteIfExists(log);
-        Map<String, String> environment = Map.of(
-                "AWS_REGION", MotoSsm.REGION,
-                "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
-                "QFPAY_LEDGER_TABLE", "exit-cancel-ledger",
-                "AWS_ENDPOINT_URL_DYNAMODB", ssm.endpoint(),
-                "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
-                "QFPAY_SSM_PATH", SSM_PATH,
-                "QFPAY_BASE_URL", simulator.baseUrl(),
-                "QFPAY_POLL_BUDGET", "2s");
+        Map<String, String> environment = FunctionEnvironment.of(ssm, SSM_PATH, ssm.endpoint(), "exit-cancel-ledger",
+                simulator.baseUrl());
         function = PackagedFunction.startAsBuilt(runtimeApi.address(), environment, log);
         SimPayment payment = simulator.add(new SimPayment(String.valueOf(System.nanoTime()), "EXIT-1", "800101", 2500,
                 LocalDateTime.now(HK).withNano(0).minusMinutes(5), Script.PENDING));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qfpayreversal.simulator.Script;
 import io.qfpayreversal.simulator.SimPayment;
+import io.qfpayreversal.testing.FunctionEnvironment;
 import io.qfpayreversal.testing.FunctionTest;
 import io.qfpayreversal.testing.LambdaInvoker;
 import io.qfpayreversal.testing.MotoSsm;
@@ -47,16 +48,10 @@ class TwoEnvironmentsRaceIT extends FunctionTest {
             return;
         }
         MotoSsm ssm = TestEnvironment.ssm();
-        Map<String, String> environment = Map.of(
-                "QFPAY_BASE_URL", TestEnvironment.simulator().baseUrl(),
-                "QFPAY_SSM_PATH", QfpayTestEnvironment.SSM_PATH,
-                "AWS_ENDPOINT_URL_SSM", ssm.endpoint(),
-                "QFPAY_LEDGER_TABLE", QfpayTestEnvironment.LEDGER_TABLE,
-                "AWS_ENDPOINT_URL_DYNAMODB", TestEnvironment.dynamoDb().endpoint(),
-                "AWS_REGION", MotoSsm.REGION,
-                "AWS_ACCESS_KEY_ID", MotoSsm.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", MotoSsm.SECRET_KEY,
-                "QFPAY_POLL_BUDGET", "5s");
+        Map<String, String> environment = FunctionEnvironment.of(ssm, QfpayTestEnvironment.SSM_PATH,
+                TestEnvironment.dynamoDb().endpoint(), QfpayTestEnvironment.LEDGER_TABLE,
+                TestEnvironment.simulator().baseUrl());
+        environment.put("QFPAY_POLL_BUDGET", "5s");
         String runtimeApi = "localhost:" + LambdaInvoker.INTEGRATION_TEST_PORT + "/_lambda_";
         for (int i = 0; i < 2; i++) {
             // Native: beside the binary Quarkus's launcher started, which polls the same Runtime API.
