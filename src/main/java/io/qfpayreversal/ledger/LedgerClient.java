@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -30,6 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 @ApplicationScoped
 public class LedgerClient {
+
+    /** A priming call's bound on loopback: the answer is immediate, or priming gives up. */
+    private static final Duration PRIMING_TIMEOUT = Duration.ofSeconds(5);
 
     private final AwsEnvironment aws;
     private final AwsCredentialsProvider credentials;
@@ -67,14 +71,17 @@ public class LedgerClient {
     }
 
     /**
-     * Loads and runs the path of the ledger's three calls (marshalling, SigV4, the HTTP client,
-     * the answer's parsing) through a throwaway client with throwaway credentials against
-     * {@code loopback}, which answers each with DynamoDB's empty answer: nothing reaches DynamoDB,
-     * and the first invocation's ledger calls find their classes loaded.
+     * Loads and runs the path of the ledger's three calls (the SDK's client pipeline, DynamoDB's
+     * model and AWS's service metadata, marshalling, SigV4, the HTTP client, the answer's parsing)
+     * through a throwaway client with throwaway credentials against {@code loopback}, which answers
+     * each with DynamoDB's empty answer: nothing reaches DynamoDB, and the container's own client is
+     * then built in milliseconds and makes its first call with its classes loaded. Needs no
+     * configuration: it can run during Quarkus's static init ({@code startup/StaticInitPriming}).
      */
-    public void primeCalls(URI loopback) {
+    public static void primeCallPath(URI loopback) {
         try (DynamoDbClient primer = builder(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("priming", "priming")), new LedgerEndpoint(loopback, Region.US_EAST_1)).build()) {
+                AwsBasicCredentials.create("priming", "priming")), new LedgerEndpoint(loopback, Region.US_EAST_1),
+                PRIMING_TIMEOUT).build()) {
             Map<String, AttributeValue> key = LedgerItems.key("-", "0");
             primer.putItem(b -> b.tableName("priming").item(key).conditionExpression("attribute_not_exists(#s)")
                     .expressionAttributeNames(Map.of("#s", LedgerItems.SYSSN))
@@ -87,17 +94,18 @@ public class LedgerClient {
     }
 
     private DynamoDbClient build() {
-        return builder(credentials, LedgerEndpoint.of(aws)).build();
+        return builder(credentials, LedgerEndpoint.of(aws), config.ledger().attemptTimeout()).build();
     }
 
-    private DynamoDbClientBuilder builder(AwsCredentialsProvider with, LedgerEndpoint endpoint) {
+    private static DynamoDbClientBuilder builder(AwsCredentialsProvider with, LedgerEndpoint endpoint,
+            Duration attemptTimeout) {
         return DynamoDbClient.builder()
                 .region(endpoint.region())
                 .endpointProvider(endpoint.provider())
                 .credentialsProvider(with)
                 .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(config.ledger().attemptTimeout())
-                        .socketTimeout(config.ledger().attemptTimeout())
+                        .connectionTimeout(attemptTimeout)
+                        .socketTimeout(attemptTimeout)
                         .build())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()));
     }

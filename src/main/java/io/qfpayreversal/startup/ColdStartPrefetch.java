@@ -47,7 +47,7 @@ class ColdStartPrefetch {
     void onStart(@Observes StartupEvent event, QfpayConfig config, Instance<CredentialsProvider> credentials,
             Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json, Instance<SnapStartHooks> snapStart,
             Instance<LedgerClient> ledger) {
-        if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+        if (underSnapStart()) {
             snapStart.get().register();
             return;
         }
@@ -56,7 +56,11 @@ class ColdStartPrefetch {
         }
         background("credentials", () -> credentials.get().prefetch());
         background("QFPay call path primed", () -> prime(config, qfpayApi.get(), json.get()));
-        background("cancel ledger client built and its calls primed", () -> primeLedger(ledger.get()));
+        background("cancel ledger client built", () -> ledger.get().prime());
+    }
+
+    static boolean underSnapStart() {
+        return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
     }
 
     static void background(String what, Runnable work) {
@@ -74,16 +78,10 @@ class ColdStartPrefetch {
         thread.start();
     }
 
-    /** Builds the ledger's client, then runs its three calls against loopback (nothing reaches DynamoDB). */
-    static void primeLedger(LedgerClient ledger) {
-        ledger.prime();
-        primeLedgerCalls(ledger);
-    }
-
-    /** The ledger's calls on loopback only: no client with real credentials (before a SnapStart snapshot). */
-    static void primeLedgerCalls(LedgerClient ledger) {
+    /** The ledger's three calls through a throwaway client on loopback: nothing reaches DynamoDB. */
+    static void primeLedgerCalls() {
         try (LoopbackAnswer loopback = LoopbackAnswer.start("{}", 3)) {
-            ledger.primeCalls(loopback.uri());
+            LedgerClient.primeCallPath(loopback.uri());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package io.qfpayreversal.startup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qfpayreversal.config.QfpayConfig;
-import io.qfpayreversal.ledger.LedgerClient;
 import io.qfpayreversal.credentials.CredentialsSnapshot;
 import io.qfpayreversal.qfpay.QfpayApi;
 import io.qfpayreversal.time.ReseedableJitter;
@@ -31,11 +30,9 @@ class SnapStartHooks implements Resource {
     private final Instance<ObjectMapper> json;
     private final CredentialsSnapshot credentials;
     private final ReseedableJitter jitter;
-    private final Instance<LedgerClient> ledger;
 
     SnapStartHooks(QfpayConfig config, Instance<QfpayApi> qfpayApi, Instance<ObjectMapper> json,
-            CredentialsSnapshot credentials, ReseedableJitter jitter, Instance<LedgerClient> ledger) {
-        this.ledger = ledger;
+            CredentialsSnapshot credentials, ReseedableJitter jitter) {
         this.config = config;
         this.qfpayApi = qfpayApi;
         this.json = json;
@@ -55,7 +52,7 @@ class SnapStartHooks implements Resource {
         if (config.prefetchAtStartup()) {
             try {
                 ColdStartPrefetch.prime(config, qfpayApi.get(), json.get());
-                ColdStartPrefetch.primeLedgerCalls(ledger.get());
+                ColdStartPrefetch.primeLedgerCalls();
             } catch (RuntimeException e) {
                 LOG.warnf("SnapStart: priming failed (the first invocation does the work): %s", e.getMessage());
             }

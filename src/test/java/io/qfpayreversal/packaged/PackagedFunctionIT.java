@@ -1,6 +1,7 @@
 package io.qfpayreversal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qfpayreversal.simulator.Script;
@@ -75,6 +76,16 @@ class PackagedFunctionIT extends FunctionTest {
 
         assertThat(result.getString("status")).isEqualTo("REVERSED");
         assertThat(operations()).containsExactly("query", "reversal", "query");
+    }
+
+    @Test
+    void jvmPackage_loadsTheLedgersCallPathDuringInit_andBuildsItsClientInTheBackground() throws IOException {
+        assumeFalse(PackagedArtifact.isNative(), "native: nothing is class-loaded");
+        answer(reverseEvent(payment("800101", Script.PENDING)));
+
+        String log = Files.readString(FUNCTION_LOG);
+        assertThat(log).contains("Start-up prefetch: cancel ledger call path primed during init in")
+                .contains("Start-up prefetch: cancel ledger client built in");
     }
 
     @Test
