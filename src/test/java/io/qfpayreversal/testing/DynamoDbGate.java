@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What the function sees as DynamoDB: a loopback front of moto that passes every call on, or answers
  * as DynamoDB does when it throttles ({@code ThrottlingException}, HTTP 400) or denies
  * ({@code AccessDeniedException}), for as long as a test says. Counts the calls it refused.
+ *
+ * <p>It passes writes on one at a time. DynamoDB applies a conditional write to an item atomically;
+ * moto's threaded server checks the condition and then writes, so two writes racing for one item
+ * could both pass their condition (seen: two of six racing claims recorded). One at a time, moto
+ * answers as DynamoDB does; reads still run side by side.
  */
 public final class DynamoDbGate implements AutoCloseable {
 
@@ -32,6 +37,7 @@ public final class DynamoDbGate implements AutoCloseable {
     private volatile Fault fault = Fault.NONE;
     private final AtomicInteger refused = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeNext = new java.util.concurrent.atomic.AtomicReference<>();
+    private final Object oneWriteAtATime = new Object();
 
     private DynamoDbGate(URI moto) throws IOException {
         this.moto = moto;
@@ -85,7 +91,14 @@ public final class DynamoDbGate implements AutoCloseable {
                     values.forEach(value -> forward.header(name, value));
                 }
             });
-            HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            if (isWrite(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+                synchronized (oneWriteAtATime) {
+                    response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                }
+            } else {
+                response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
@@ -95,6 +108,11 @@ public final class DynamoDbGate implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean isWrite(String target) {
+        return target != null && (target.endsWith(".PutItem") || target.endsWith(".UpdateItem")
+                || target.endsWith(".DeleteItem") || target.endsWith(".TransactWriteItems"));
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
