@@ -148,7 +148,8 @@ def main(path):
     reversal, sweep = functions["ReversalFunction"]["Properties"], functions["SweepFunction"]["Properties"]
     check("ReversalFunction has reserved concurrency from ReversalReservedConcurrency",
           reversal.get("ReservedConcurrentExecutions") == {"Ref": "ReversalReservedConcurrency"})
-    check("SweepFunction has reserved concurrency 1", sweep.get("ReservedConcurrentExecutions") == 1)
+    check("SweepFunction has reserved concurrency 1 (SweepMerchantConcurrency with a merchant list)",
+          sweep.get("ReservedConcurrentExecutions") == {"Fn::If": ["HasMerchantList", {"Ref": "SweepMerchantConcurrency"}, 1]})
     check("the sweep is enabled on SweepFunction", sweep["Environment"]["Variables"].get("QFPAY_SWEEP_ENABLED") == "true")
     check("the sweep is not enabled on ReversalFunction",
           reversal["Environment"]["Variables"].get("QFPAY_SWEEP_ENABLED") in (None, "false"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need when a fresh machine lacks it: Maven, a JDK 17+ and Node.js
 # (Debian packages), moto_server (SSM emulator, Step Functions interpreter), cfn-lint with the SAM
-# translator, pytest (Python packages), and asl-validator (npm, pinned in src/test/deploy).
+# translator, pytest (Python packages), and asl-validator and jsonata (npm, pinned in src/test/deploy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,6 @@ command -v moto_server >/dev/null 2>&1 || { echo "Installing moto[server] ..."; 
 command -v cfn-lint >/dev/null 2>&1 || { echo "Installing cfn-lint ..."; pip_install cfn-lint; }
 python3 -c 'import samtranslator' 2>/dev/null || { echo "Installing aws-sam-translator ..."; pip_install aws-sam-translator; }
 python3 -c 'import pytest' 2>/dev/null || { echo "Installing pytest ..."; pip_install pytest; }
-[ -x src/test/deploy/node_modules/.bin/asl-validator ] || {
-  echo "Installing asl-validator ..."; (cd src/test/deploy && npm ci --no-audit --no-fund --loglevel=error); }
+[ -x src/test/deploy/node_modules/.bin/asl-validator ] && [ -f src/test/deploy/node_modules/jsonata/package.json ] || {
+  echo "Installing asl-validator and jsonata ..."; (cd src/test/deploy && npm ci --no-audit --no-fund --loglevel=error); }
 hash -r

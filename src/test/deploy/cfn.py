@@ -58,7 +58,9 @@ class Deployed:
         self.resources = template["Resources"]
 
     def of_type(self, type_name):
-        return {k: v for k, v in self.resources.items() if v["Type"] == type_name}
+        """The resources of a type that CloudFormation creates (those whose condition holds)."""
+        return {k: v for k, v in self.resources.items() if v["Type"] == type_name
+                and ("Condition" not in v or self.condition(v["Condition"]))}
 
     def condition(self, name):
         return self._condition(self.template.get("Conditions", {})[name])

@@ -23,7 +23,10 @@ ALTERNATIVES = {
     "QfpayBaseUrl": "https://openapi-int.qfapi.com",
     "QfpaySignType": "SHA256",
     "ReversalReservedConcurrency": "20",  # not versioned: no new version needed
+    "SweepMerchantList": "ssm",
+    "SweepMerchantConcurrency": "20",  # not versioned: no new version needed
 }
+AGENT = {"SweepMerchantList": "ssm"}
 
 
 def function_config(deployed, function_id):
@@ -68,10 +71,15 @@ def test_aTemplateEditToAFunction_publishesANewVersion():
 @pytest.mark.parametrize("function_id", FUNCTIONS)
 def test_versionDescription_fitsLambdasLimitForEveryAllowedValue(function_id):
     template = source()
-    text = template["Resources"][function_id]["Properties"]["VersionDescription"]["Fn::Sub"]
+    sub = template["Resources"][function_id]["Properties"]["VersionDescription"]["Fn::Sub"]
+    text, local = (sub, {}) if isinstance(sub, str) else sub
     params = template["Parameters"]
     longest = text
     for name in re.findall(r"\$\{([^}]+)\}", text):
+        if name in local:  # a local variable: the longest of its !If branches
+            size = max(len(branch) for branch in local[name]["Fn::If"][1:])
+            longest = longest.replace("${" + name + "}", "x" * size, 1)
+            continue
         p = params[name]
         if "AllowedValues" in p:
             size = max(len(str(v)) for v in p["AllowedValues"])
@@ -126,6 +134,8 @@ def statements(deployed):
     """Every IAM statement of the stack, with the resource that holds it."""
     for logical_id, resource in deployed.resources.items():
         props = deployed.properties(logical_id)
+        if props is None:
+            continue  # not created: its condition does not hold
         if resource["Type"] == "AWS::IAM::ManagedPolicy":
             for s in props["PolicyDocument"]["Statement"]:
                 yield logical_id, s
@@ -140,8 +150,9 @@ def as_list(value):
 
 
 @pytest.mark.parametrize("overrides", [{}, JVM, {**JVM, "SnapStart": "true"},
-                                       {"SsmKmsKeyArn": f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"}],
-                         ids=["native", "jvm", "snapstart", "kms-key"])
+                                       {"SsmKmsKeyArn": f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"},
+                                       AGENT],
+                         ids=["native", "jvm", "snapstart", "kms-key", "merchant-list"])
 def test_iam_grantsNothingOnStar_andLogsOnlyToEachFunctionsOwnGroup(overrides):
     deployed = transform(overrides)
     for role_id, resource in deployed.of_type("AWS::IAM::Role").items():
@@ -157,6 +168,11 @@ def test_iam_grantsNothingOnStar_andLogsOnlyToEachFunctionsOwnGroup(overrides):
             assert "*" not in action, f"{holder}: {action}"
         for arn in as_list(statement["Resource"]):
             if "*" not in arn:
+                continue
+            if arn == f"arn:aws:states:{REGION}:{ACCOUNT}:execution:qfpay-reversal-sweep-fan-out/*":
+                # The Distributed Map watches and stops its own child executions, named after it.
+                assert holder == "SweepFanOutRole", f"{holder} may reach the fan-out's executions"
+                assert sorted(as_list(statement["Action"])) == ["states:DescribeExecution", "states:StopExecution"]
                 continue
             group = own_groups.get(f"<getatt:{holder}.Arn>")
             assert group and arn == f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:{group}:log-stream:*", \
@@ -191,7 +207,7 @@ def test_twoStacksInOneAccountAndRegion_shareNoName():
     second = Deployed(first.template, first.values, stack_name="qfpay-reversal-staging")
     for logical_id, resource in first.resources.items():
         prop = NAME_PROPERTIES.get(resource["Type"])
-        if prop is None:
+        if prop is None or first.properties(logical_id) is None:
             continue
         a = first.properties(logical_id).get(prop)
         b = second.properties(logical_id).get(prop)
@@ -223,3 +239,45 @@ def test_cancelLedger_bothFunctionsGetItsName_andOnlyTheItemActionsTheyUse_onIts
     assert sorted(as_list(statement["Action"])) == ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     assert as_list(statement["Resource"]) == ["<getatt:CancelLedgerTable.Arn>"]
     assert "Condition" not in statement
+
+
+def test_noMerchantList_theScheduleSweepsTheConfiguredMerchant_asBefore():
+    deployed = transform()
+    assert not deployed.of_type("AWS::StepFunctions::StateMachine").keys() - {"ReversalWorkflow"}
+    schedule, = (deployed.properties(k) for k in deployed.of_type("AWS::Scheduler::Schedule"))
+    assert schedule["State"] == "ENABLED"
+    sweep = deployed.properties("SweepFunction")
+    assert sweep["ReservedConcurrentExecutions"] == 1
+    assert "QFPAY_ALLOWED_MCHIDS" not in sweep["Environment"]["Variables"]
+
+
+def test_merchantList_theScheduleStartsTheFanOut_andTheFunctionsOwnScheduleIsOff():
+    deployed = transform({**AGENT, "SweepMerchantConcurrency": "25"})
+    schedules = {deployed.properties(k)["Target"]["Arn"]: deployed.properties(k)["State"]
+                 for k in deployed.of_type("AWS::Scheduler::Schedule")}
+    assert schedules == {"<ref:SweepFunctionAliaslive>": "DISABLED", "<ref:SweepFanOut>": "ENABLED"}
+    assert transform({**AGENT, "SweepEnabled": "false"}).properties("SweepFanOutSweep")["State"] == "DISABLED"
+    sweep = deployed.properties("SweepFunction")
+    assert sweep["ReservedConcurrentExecutions"] == "25"
+    assert sweep["Environment"]["Variables"]["QFPAY_ALLOWED_MCHIDS"] == "*"
+    fan_out = deployed.properties("SweepFanOut")
+    assert fan_out["DefinitionSubstitutions"]["SweepFunctionArn"] == "<ref:SweepFunctionAliaslive>"
+    assert fan_out["DefinitionSubstitutions"]["MerchantConcurrency"] == "25"
+
+
+def test_merchantList_theFanOutInvokesOnlyTheSweepAlias_andReadsOnlyTheList():
+    deployed = transform(AGENT)
+    role = deployed.properties(deployed.properties("SweepFanOut")["RoleArn"][len("<getatt:"):-len(".Arn>")])
+    granted = {}
+    for policy in role["Policies"]:
+        for s in policy["PolicyDocument"]["Statement"]:
+            for action in as_list(s["Action"]):
+                granted.setdefault(action, []).extend(as_list(s["Resource"]))
+    assert granted["lambda:InvokeFunction"] == ["<ref:SweepFunctionAliaslive>"]
+    lists = [f"arn:aws:ssm:{REGION}:{ACCOUNT}:parameter/qfpay/prod/sweep-mchids"] + [
+        f"arn:aws:ssm:{REGION}:{ACCOUNT}:parameter/qfpay/prod/sweep-mchids-{n}" for n in range(2, 11)]
+    assert granted["ssm:GetParameters"] == lists
+    own = f"arn:aws:states:{REGION}:{ACCOUNT}:stateMachine:qfpay-reversal-sweep-fan-out"
+    assert granted["states:StartExecution"] == [own]
+    assert set(granted) == {"ssm:GetParameters", "lambda:InvokeFunction", "states:StartExecution",
+                            "states:DescribeExecution", "states:StopExecution"}
