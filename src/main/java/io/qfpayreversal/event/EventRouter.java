@@ -53,7 +53,7 @@ public class EventRouter {
         return switch (shape) {
             case API_GATEWAY_REST -> api.handle(HttpRequest.fromRest(event), deadline, requestId);
             case API_GATEWAY_HTTP -> api.handle(HttpRequest.fromHttpApi(event), deadline, requestId);
-            case SCHEDULED -> sweeps.sweep(SweepRequest.from(scheduledOverrides(event), config.sweep()), deadline, requestId);
+            case SCHEDULED -> sweeps.sweep(sweepRequest(scheduledOverrides(event)), deadline, requestId);
             case DIRECT -> direct(event, deadline, requestId);
         };
     }
@@ -63,13 +63,18 @@ public class EventRouter {
         Action action = RequestValidator.peekAction(input);
         LogFields.put(LogFields.ACTION, action == null ? null : action.wireName()); // known before validation fails
         if (action == Action.SWEEP) {
-            return sweeps.sweep(SweepRequest.from(input, config.sweep()), deadline, requestId);
+            return sweeps.sweep(sweepRequest(input), deadline, requestId);
         }
         ReversalRequest request = RequestValidator.validate(input, merchants.direct());
         LogFields.put(LogFields.ACTION, request.action().wireName());
         return request.action() == Action.STATUS
                 ? statuses.status(request, deadline, requestId)
                 : reversals.reverse(request, deadline, requestId);
+    }
+
+    /** A sweep may name any merchant a direct invocation may: it is started by a schedule or an operator. */
+    private SweepRequest sweepRequest(JsonNode overrides) {
+        return SweepRequest.from(overrides, config.sweep(), merchants.direct());
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The one place that decides for which merchants a caller may act. Direct invocations get
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MerchantPolicy {
 
-    private static final Pattern MCHID = Pattern.compile("[A-Za-z0-9]{1,16}");
     private static final String ANY = "*";
 
     private final QfpayConfig config;
@@ -71,7 +69,7 @@ public class MerchantPolicy {
             if (ANY.equals(trimmed)) {
                 return new MerchantScope(true, Set.of(), configured);
             }
-            if (!MCHID.matcher(trimmed).matches()) {
+            if (!RequestValidator.wellFormedMchid(trimmed)) {
                 throw new ConfigurationException(setting + " lists a merchant id that is not 1 to 16 letters or digits");
             }
             listed.add(trimmed);

@@ -66,11 +66,7 @@ public final class RequestValidator {
         Long txamt = v.amount();
         String txdtm = v.time();
         String payType = v.payType();
-        String mchid = v.text("mchid", MCHID, "must be 1 to 16 letters or digits");
-        if (mchid != null && !scope.allows(mchid)) {
-            v.violations.add(new Violation("mchid", "must be the configured merchant id, or one this caller is"
-                    + " allowed to act for (QFPAY_ALLOWED_MCHIDS)"));
-        }
+        String mchid = v.mchid(scope);
         String udid = v.text("udid", UDID, "must be 1 to 40 letters, digits or the characters _ - .");
         if (action != Action.SWEEP && syssn == null && outTradeNo == null && v.isValid("syssn") && v.isValid("out_trade_no")) {
             v.violations.add(new Violation("syssn", "syssn or out_trade_no is required"));
@@ -81,6 +77,23 @@ public final class RequestValidator {
         }
         v.throwIfInvalid();
         return new ReversalRequest(action, syssn, outTradeNo, txamt, txdtm, payType, mchid, udid);
+    }
+
+    /**
+     * The input's {@code mchid} by the rule {@link #validate} applies (well-formed, and a merchant
+     * {@code scope} allows), for inputs checked elsewhere (the sweep's): {@code null} when absent or
+     * invalid, and then its violation is added to {@code violations}.
+     */
+    public static String mchid(JsonNode input, MerchantScope scope, List<Violation> violations) {
+        RequestValidator v = new RequestValidator(requireObject(input));
+        String mchid = v.mchid(scope);
+        violations.addAll(v.violations);
+        return mchid;
+    }
+
+    /** Whether {@code mchid} has the shape of a merchant id: 1 to 16 ASCII letters or digits. */
+    static boolean wellFormedMchid(String mchid) {
+        return mchid != null && MCHID.matcher(mchid).matches();
     }
 
     /** The input's shape alone, any well-formed {@code mchid} accepted: for the validator's own tests. */
@@ -140,6 +153,16 @@ public final class RequestValidator {
             return null;
         }
         return node.textValue();
+    }
+
+    private String mchid(MerchantScope scope) {
+        String mchid = text("mchid", MCHID, "must be 1 to 16 letters or digits");
+        if (mchid != null && !scope.allows(mchid)) {
+            violations.add(new Violation("mchid", "must be the configured merchant id, or one this caller is"
+                    + " allowed to act for (QFPAY_ALLOWED_MCHIDS)"));
+            return null;
+        }
+        return mchid;
     }
 
     private Long amount() {

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lists undetermined payments (1143/1145, not cancelled) in each window, page by page. Any
- * listing failure fails the sweep with {@link QfpayUnavailableException}.
+ * Lists undetermined payments (1143/1145, not cancelled) in each window, page by page, of the
+ * merchant {@code mchid} names ({@code null}: the configured one). Any listing failure, QFPay
+ * refusing the merchant included, fails the sweep with {@link QfpayUnavailableException}.
  */
 @ApplicationScoped
 class StalePaymentLister {
@@ -34,12 +35,12 @@ class StalePaymentLister {
     record Listing(int scanned, List<PaymentRow> candidates) {
     }
 
-    Listing list(List<SweepWindows.Window> windows, QfpaySession session) {
+    Listing list(List<SweepWindows.Window> windows, String mchid, QfpaySession session) {
         int scanned = 0;
         Map<String, PaymentRow> candidates = new LinkedHashMap<>();
         for (SweepWindows.Window window : windows) {
             for (int page = 1; page <= MAX_PAGES; page++) {
-                QueryAnswer answer = page(window, page, session);
+                QueryAnswer answer = page(window, page, mchid, session);
                 List<PaymentRow> rows = answer.rows();
                 scanned += rows.size();
                 for (PaymentRow row : rows) {
@@ -55,8 +56,9 @@ class StalePaymentLister {
         return new Listing(scanned, new ArrayList<>(candidates.values()));
     }
 
-    private QueryAnswer page(SweepWindows.Window window, int page, QfpaySession session) {
+    private QueryAnswer page(SweepWindows.Window window, int page, String mchid, QfpaySession session) {
         WireParams params = new WireParams()
+                .put("mchid", mchid)
                 .put("start_time", window.start().format(RequestValidator.TXDTM))
                 .put("end_time", window.end().format(RequestValidator.TXDTM))
                 .put("respcd", "1143,1145")

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * One candidate of a sweep and what became of it. {@code status} is a {@code reverse} status, or
- * {@code FAILED} (an error; {@code message} names it), {@code SKIPPED} or {@code CANDIDATE} (dry run).
+ * One candidate of a sweep and what became of it. {@code mchid} is the merchant swept (as in
+ * {@link SweepSummary}); {@code status} is a {@code reverse} status, or {@code FAILED} (an error;
+ * {@code message} names it), {@code SKIPPED} or {@code CANDIDATE} (dry run).
  */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SweepItem(String syssn, String outTradeNo, String payType, Long txamt, String status,
+public record SweepItem(String mchid, String syssn, String outTradeNo, String payType, Long txamt, String status,
         String respcd, String message) {
 
     public static final String FAILED = "FAILED";

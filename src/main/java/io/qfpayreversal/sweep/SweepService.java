@@ -36,7 +36,9 @@ import org.jboss.logging.Logger;
 /**
  * Finds payments QFPay still shows undetermined after the threshold and cancels each through the
  * same decision as {@code reverse}: bounded concurrency, a rate limit over every QFPay call, a cap
- * per run, and no new cancel once the deadline is near. One failing item never fails the sweep.
+ * per run, and no new cancel once the deadline is near. One failing item never fails the sweep. A run
+ * sweeps one merchant: the request's {@code mchid}, which its listing and every cancel carry, else the
+ * configured one (the gateway adds it); the cap and the rate are that merchant's.
  */
 @ApplicationScoped
 public class SweepService {
@@ -70,20 +72,30 @@ public class SweepService {
         QfpaySession session = new QfpaySession(credentials.openSession(deadline), rateLimiter, deadline);
         LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
         var windows = SweepWindows.between(now.minus(request.lookback()), now.minus(request.olderThan()));
-        StalePaymentLister.Listing listing = lister.list(windows, session);
+        String merchant = merchantSwept(request, session);
+        StalePaymentLister.Listing listing = lister.list(windows, request.mchid(), session);
         List<PaymentRow> candidates = listing.candidates();
         SweepSummary summary;
         if (request.dryRun()) {
             List<SweepItem> items = candidates.stream()
-                    .map(row -> item(row, SweepItem.CANDIDATE, null, "would be cancelled")).toList();
-            summary = SweepSummary.of(listing.scanned(), items, true, false, config.sweep().maxItems());
+                    .map(row -> item(merchant, row, SweepItem.CANDIDATE, null, "would be cancelled")).toList();
+            summary = SweepSummary.of(merchant, listing.scanned(), items, true, false, config.sweep().maxItems());
         } else {
             List<SweepItem> items = new ArrayList<>();
-            boolean truncated = cancelAll(candidates, request, deadline, session, requestId, items);
-            summary = SweepSummary.of(listing.scanned(), items, false, truncated, config.sweep().maxItems());
+            boolean truncated = cancelAll(candidates, request, merchant, session, requestId, items);
+            summary = SweepSummary.of(merchant, listing.scanned(), items, false, truncated, config.sweep().maxItems());
         }
         record(summary);
         return summary;
+    }
+
+    /** The merchant a run sweeps, as its answer names it: the request's, else the configured one, else none. */
+    private static String merchantSwept(SweepRequest request, QfpaySession session) {
+        if (request.mchid() != null) {
+            return request.mchid();
+        }
+        String configured = session.credentials().current().mchid();
+        return configured == null || configured.isBlank() ? null : configured;
     }
 
     /**
@@ -98,13 +110,13 @@ public class SweepService {
         } catch (JsonProcessingException e) {
             items = "[] (not written: " + e.getOriginalMessage() + ")";
         }
-        Map<String, Object> fields = LogFields.of("scanned", summary.scanned(), "candidates", summary.candidates(),
+        Map<String, Object> fields = LogFields.of("mchid", summary.mchid(), "scanned", summary.scanned(), "candidates", summary.candidates(),
                 "reversed", summary.reversed(), "closed", summary.closed(), "processing", summary.processing(),
                 "refund_required", summary.refundRequired(), "failed", summary.failed(), "skipped", summary.skipped(),
                 "dry_run", summary.dryRun(), "truncated", summary.truncated(), "items", items);
-        LogFields.with(fields, () -> LOG.infof("sweep done scanned=%d candidates=%d reversed=%d closed=%d"
+        LogFields.with(fields, () -> LOG.infof("sweep done mchid=%s scanned=%d candidates=%d reversed=%d closed=%d"
                 + " processing=%d refund_required=%d failed=%d skipped=%d dry_run=%s truncated=%s items=%s",
-                summary.scanned(), summary.candidates(), summary.reversed(), summary.closed(), summary.processing(),
+                summary.mchid(), summary.scanned(), summary.candidates(), summary.reversed(), summary.closed(), summary.processing(),
                 summary.refundRequired(), summary.failed(), summary.skipped(), summary.dryRun(), summary.truncated(),
                 summary.items().size()));
     }
@@ -113,8 +125,9 @@ public class SweepService {
      * Cancels candidates in order on a bounded pool; returns whether some were left unattempted
      * (the run's cap, or the deadline near when a worker came to them).
      */
-    private boolean cancelAll(List<PaymentRow> candidates, SweepRequest request, Deadline deadline,
+    private boolean cancelAll(List<PaymentRow> candidates, SweepRequest request, String merchant,
             QfpaySession session, String requestId, List<SweepItem> items) {
+        Deadline deadline = session.deadline();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.sweep().concurrency()));
         AtomicBoolean deadlineNear = new AtomicBoolean();
         Set<PaymentRow> started = ConcurrentHashMap.newKeySet();
@@ -123,10 +136,10 @@ public class SweepService {
         try {
             for (PaymentRow row : candidates) {
                 if (routes.operationFor(row.payType()).isEmpty()) {
-                    results.add(done(item(row, SweepItem.SKIPPED, row.respcd(),
+                    results.add(done(item(merchant, row, SweepItem.SKIPPED, row.respcd(),
                             "pay type " + row.payType() + " supports neither reversal nor close")));
                 } else if (attempted >= request.maxCancellations()) {
-                    results.add(done(item(row, SweepItem.SKIPPED, null,
+                    results.add(done(item(merchant, row, SweepItem.SKIPPED, null,
                             "not attempted: this run's cap of " + request.maxCancellations() + " was reached")));
                 } else {
                     attempted++;
@@ -135,16 +148,18 @@ public class SweepService {
                         LogFields.restore(logFields);
                         if (deadlineNear.get() || !deadline.allows(config.sweep().itemBudget())) {
                             deadlineNear.set(true);
-                            return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
+                            return item(merchant, row, SweepItem.SKIPPED, null,
+                                    "not attempted: the Lambda deadline was near");
                         }
                         // The item's own budget bounds every call and wait it makes.
                         started.add(row);
-                        return cancel(row, session.within(config.sweep().itemBudget()), requestId);
+                        return cancel(row, request.mchid(), merchant, session.within(config.sweep().itemBudget()),
+                                requestId);
                     }));
                 }
             }
             for (int i = 0; i < results.size(); i++) {
-                items.add(awaitItem(results.get(i), candidates.get(i), started, deadline, deadlineNear));
+                items.add(awaitItem(results.get(i), candidates.get(i), merchant, started, deadline, deadlineNear));
             }
         } finally {
             workers.shutdownNow();
@@ -156,17 +171,17 @@ public class SweepService {
      * An item's outcome, waited for no later than the deadline: a summary must always be returned.
      * Items are bounded by their budget, so this only fires if one overran it.
      */
-    private SweepItem awaitItem(Future<SweepItem> result, PaymentRow row, Set<PaymentRow> started, Deadline deadline,
-            AtomicBoolean deadlineNear) {
+    private SweepItem awaitItem(Future<SweepItem> result, PaymentRow row, String merchant, Set<PaymentRow> started,
+            Deadline deadline, AtomicBoolean deadlineNear) {
         try {
             return result.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             deadlineNear.set(true);
             result.cancel(true);
             if (!started.contains(row)) {
-                return item(row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
+                return item(merchant, row, SweepItem.SKIPPED, null, "not attempted: the Lambda deadline was near");
             }
-            return item(row, SweepItem.FAILED, null, "did not finish before the Lambda deadline; its outcome is"
+            return item(merchant, row, SweepItem.FAILED, null, "did not finish before the Lambda deadline; its outcome is"
                     + " unknown: it is queried before anything is sent on the next run");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -184,24 +199,25 @@ public class SweepService {
         return CompletableFuture.completedFuture(item);
     }
 
-    private SweepItem cancel(PaymentRow row, QfpaySession session, String requestId) {
+    /** Cancels {@code row} through {@code reverse}, for {@code mchid} as the request named it (so as the listing asked). */
+    private SweepItem cancel(PaymentRow row, String mchid, String merchant, QfpaySession session, String requestId) {
         var unfit = RequestValidator.rowProblems(row.syssn(), row.outTradeNo(), row.txamt(), row.txdtm(), row.payType());
         if (unfit.isPresent()) {
-            return item(row, SweepItem.FAILED, row.respcd(), "QFPay's row fails the input rules, nothing was sent: " + unfit.get());
+            return item(merchant, row, SweepItem.FAILED, row.respcd(), "QFPay's row fails the input rules, nothing was sent: " + unfit.get());
         }
         ReversalRequest request = new ReversalRequest(Action.REVERSE, row.syssn(), row.outTradeNo(), row.txamt(),
-                row.txdtm(), row.payType(), null, null);
+                row.txdtm(), row.payType(), mchid, null);
         try {
             ReversalResult result = reversals.reverse(request, session, requestId);
-            return item(row, result.status(), result.respcd(), result.message());
+            return item(merchant, row, result.status(), result.respcd(), result.message());
         } catch (RuntimeException e) {
             LOG.warnf("sweep could not cancel syssn %s: %s: %s", row.syssn(), e.getClass().getSimpleName(),
                     e.getMessage());
-            return item(row, SweepItem.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return item(merchant, row, SweepItem.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static SweepItem item(PaymentRow row, String status, String respcd, String message) {
-        return new SweepItem(row.syssn(), row.outTradeNo(), row.payType(), row.txamt(), status, respcd, message);
+    private static SweepItem item(String merchant, PaymentRow row, String status, String respcd, String message) {
+        return new SweepItem(merchant, row.syssn(), row.outTradeNo(), row.payType(), row.txamt(), status, respcd, message);
     }
 }

@@ -73,6 +73,19 @@ class AgentMerchantsTest extends FunctionTest {
     }
 
     @Test
+    void sweep_withoutMchid_sweepsTheConfiguredMerchant_andNamesIt() {
+        SimPayment stale = simulator.add(new SimPayment("20261125000300009", "STALE-1", "800101", 2500,
+                LocalDateTime.now(HK).withNano(0).minusHours(1), Script.PENDING));
+
+        JsonPath summary = answer("{\"action\":\"sweep\"}");
+
+        assertThat(summary.getString("mchid")).isEqualTo("AGENT00000001");
+        assertThat(summary.getList("items.mchid")).containsExactly("AGENT00000001");
+        assertThat(stale.cancel()).isEqualTo(1);
+        assertThat(simulator.calls()).allSatisfy(call -> assertThat(call.params().get("mchid")).isEqualTo("AGENT00000001"));
+    }
+
+    @Test
     void api_aCallerActsOnlyForItsOwnSubMerchants() {
         apiPayment();
 

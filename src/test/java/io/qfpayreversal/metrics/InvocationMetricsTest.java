@@ -170,7 +170,7 @@ class InvocationMetricsTest {
     @Test
     void sweep_writesItsCounts() {
         LogFields.put(LogFields.ACTION, "sweep");
-        SweepSummary summary = new SweepSummary(10, 7, 3, 1, 1, 0, 1, 1, false, true, List.of());
+        SweepSummary summary = new SweepSummary(null, 10, 7, 3, 1, 1, 0, 1, 1, false, true, List.of());
 
         metrics.invocationDone(summary);
 

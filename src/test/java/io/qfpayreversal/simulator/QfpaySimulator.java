@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
 /**
  * A QFPay stand-in over real HTTP: reversal, close, query and (rejected) refund under
  * {@code /trade/v1/}. It checks {@code X-QF-APPCODE} and the signature as QFPay does and answers
- * 1108 when either is wrong. Payments are scripted one by one (see {@link Script}).
+ * 1108 when either is wrong. Payments are scripted one by one (see {@link Script}). The app code can
+ * be an agent's ({@link #actAsAgentFor}): then each call sees only the payments of the sub-merchant
+ * its {@code mchid} names.
  */
 public final class QfpaySimulator implements AutoCloseable {
 
@@ -59,6 +61,8 @@ public final class QfpaySimulator implements AutoCloseable {
     /** How long each answer takes in virtual time, told to the test's wait in a response header. */
     public static final String LATENCY_HEADER = "X-Simulated-Latency-Ms";
     private volatile Duration latency;
+    /** The sub-merchants the app code serves as an agent; {@code null}: not an agent. */
+    private volatile Set<String> agentFor;
 
     private QfpaySimulator(HttpServer server, String appCode, String clientKey) {
         this.server = server;
@@ -140,6 +144,15 @@ public final class QfpaySimulator implements AutoCloseable {
         this.latency = perCall;
     }
 
+    /**
+     * From now on the app code is an agent serving exactly {@code mchids}: a call without
+     * {@code mchid} sees none of their payments (only the app code's own), a call naming a merchant
+     * not served is refused, and a call naming a served one sees only that merchant's payments.
+     */
+    public void actAsAgentFor(String... mchids) {
+        this.agentFor = Set.of(mchids);
+    }
+
     /** Runs before every answer, e.g. to move a test's clock on as each call "takes time". */
     public void onCall(Runnable hook) {
         this.onCall = hook;
@@ -162,6 +175,7 @@ public final class QfpaySimulator implements AutoCloseable {
         now = () -> LocalDateTime.now(HK);
         faults.clear();
         latency = null;
+        agentFor = null;
     }
 
     @Override
@@ -252,6 +266,12 @@ public final class QfpaySimulator implements AutoCloseable {
                 || !SignatureCheck.matches(new TreeMap<>(params), clientKey, signType, sign)) {
             return ok(result("1108", "签名错误 signature error"));
         }
+        Set<String> served = agentFor;
+        String mchid = params.get("mchid");
+        if (served != null && mchid != null && !served.contains(mchid)) {
+            // QFPay's docs name no code for a merchant the app code does not act for: 1155 is the simulator's stand-in.
+            return ok(result("1155", "merchant not served by this app code"));
+        }
         if (operation.equals("refund")) {
             return ok(result("1297", "the simulator never refunds"));
         }
@@ -318,7 +338,7 @@ public final class QfpaySimulator implements AutoCloseable {
         List<SimPayment> matches;
         if (params.containsKey("syssn")) {
             matches = Arrays.stream(params.get("syssn").split(",")).distinct().map(payments::get)
-                    .filter(Objects::nonNull).toList();
+                    .filter(Objects::nonNull).filter(p -> visible(p, params)).toList();
         } else {
             YearMonth month = YearMonth.from(now.get());
             LocalDateTime start = params.containsKey("start_time")
@@ -330,6 +350,7 @@ public final class QfpaySimulator implements AutoCloseable {
             }
             // QFPay filters on its own sysdtm, one calendar month at most.
             matches = payments.values().stream()
+                    .filter(p -> visible(p, params))
                     .filter(p -> !p.sysdtm.isBefore(start) && !p.sysdtm.isAfter(end))
                     .filter(p -> matchesList(params.get("out_trade_no"), p.outTradeNo))
                     .filter(p -> matchesList(params.get("pay_type"), p.payType))
@@ -374,10 +395,17 @@ public final class QfpaySimulator implements AutoCloseable {
     private SimPayment find(Map<String, String> params) {
         String syssn = params.get("syssn");
         if (syssn != null) {
-            return payments.get(syssn);
+            SimPayment payment = payments.get(syssn);
+            return payment != null && visible(payment, params) ? payment : null;
         }
         String outTradeNo = params.get("out_trade_no");
-        return payments.values().stream().filter(p -> p.outTradeNo.equals(outTradeNo)).findFirst().orElse(null);
+        return payments.values().stream().filter(p -> visible(p, params)).filter(p -> p.outTradeNo.equals(outTradeNo))
+                .findFirst().orElse(null);
+    }
+
+    /** Whether a call sees {@code payment}: always, unless the app code is an agent's; then only its merchant's. */
+    private boolean visible(SimPayment payment, Map<String, String> params) {
+        return agentFor == null || Objects.equals(payment.mchid, params.get("mchid"));
     }
 
     private ObjectNode row(SimPayment p) {

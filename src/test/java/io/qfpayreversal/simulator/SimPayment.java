@@ -11,6 +11,8 @@ public final class SimPayment {
     final long txamt;
     final LocalDateTime txdtm;
     final Script script;
+    /** The sub-merchant the payment belongs to when the app code is an agent's; {@code null}: the app code's own. */
+    volatile String mchid;
     /** QFPay's own time, which its queries filter on; a second after {@code txdtm} unless set. */
     volatile LocalDateTime sysdtm;
     volatile String respcd;
@@ -32,6 +34,12 @@ public final class SimPayment {
         this.script = script;
         this.respcd = script == Script.PAID ? "0000" : "1143";
         this.sysdtm = txdtm.plusSeconds(1);
+    }
+
+    /** The payment belongs to sub-merchant {@code mchid} of an agent's app code (see {@link QfpaySimulator#actAsAgentFor}). */
+    public SimPayment ofMerchant(String mchid) {
+        this.mchid = mchid;
+        return this;
     }
 
     /** QFPay filed the payment at {@code sysdtm} (its own clock), e.g. just past a month boundary. */
@@ -109,5 +117,10 @@ public final class SimPayment {
 
     public String respcd() {
         return respcd;
+    }
+
+    /** The owning sub-merchant, or {@code null} for the app code's own merchant. */
+    public String mchid() {
+        return mchid;
     }
 }
