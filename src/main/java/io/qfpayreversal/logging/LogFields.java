@@ -15,6 +15,8 @@ public final class LogFields {
     public static final String ACTION = "action";
     public static final String SYSSN = "syssn";
     public static final String OUT_TRADE_NO = "out_trade_no";
+    /** The merchant a sweep run is for: on every line of the run, its failure included. */
+    public static final String MCHID = "mchid";
 
     private LogFields() {
     }

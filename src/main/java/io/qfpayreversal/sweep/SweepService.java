@@ -73,6 +73,7 @@ public class SweepService {
         LocalDateTime now = LocalDateTime.now(clock.withZone(config.timeZone()));
         var windows = SweepWindows.between(now.minus(request.lookback()), now.minus(request.olderThan()));
         String merchant = merchantSwept(request, session);
+        LogFields.put(LogFields.MCHID, merchant);
         StalePaymentLister.Listing listing = lister.list(windows, request.mchid(), session);
         List<PaymentRow> candidates = listing.candidates();
         SweepSummary summary;
@@ -110,7 +111,7 @@ public class SweepService {
         } catch (JsonProcessingException e) {
             items = "[] (not written: " + e.getOriginalMessage() + ")";
         }
-        Map<String, Object> fields = LogFields.of("mchid", summary.mchid(), "scanned", summary.scanned(), "candidates", summary.candidates(),
+        Map<String, Object> fields = LogFields.of(LogFields.MCHID, summary.mchid(), "scanned", summary.scanned(), "candidates", summary.candidates(),
                 "reversed", summary.reversed(), "closed", summary.closed(), "processing", summary.processing(),
                 "refund_required", summary.refundRequired(), "failed", summary.failed(), "skipped", summary.skipped(),
                 "dry_run", summary.dryRun(), "truncated", summary.truncated(), "items", items);

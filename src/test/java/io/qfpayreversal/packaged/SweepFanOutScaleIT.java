@@ -23,10 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,13 +100,22 @@ class SweepFanOutScaleIT {
         // As template.yaml configures SweepFunction with a merchant list.
         environment.put("QFPAY_SWEEP_ENABLED", "true");
         environment.put("QFPAY_ALLOWED_MCHIDS", "*");
+        // moto is a Python server on the same two cores as ten JVMs making their first calls: it can
+        // take seconds to answer then, where DynamoDB takes milliseconds. With the 1 s default a few
+        // ledger writes time out, and those payments are (safely) left for the next run.
+        environment.put("QFPAY_LEDGER_ATTEMPT_TIMEOUT", "5s");
+        environment.put("QFPAY_LEDGER_CALL_TIMEOUT", "15s");
         Files.deleteIfExists(LOG);
         Path taskRoot = PackagedFunction.unpack(Path.of("target/function.zip"));
+        // One after another, each until it polls: the runtime interface client unpacks its native
+        // library to one path in /tmp, which processes starting at once overwrite under each other.
         for (int i = 0; i < FUNCTIONS; i++) {
             ENVIRONMENTS.add(PackagedArtifact.isNative()
                     ? PackagedFunction.startUnpackedNative(taskRoot, List.of(), runtimeApi.address(), environment, LOG)
                     : PackagedFunction.start(PackagedFunction.classPathOf(taskRoot), runtimeApi.address(), environment,
                             List.of(), LOG));
+            assertThat(runtimeApi.awaitPolls(i + 1, Duration.ofSeconds(90)))
+                    .as("execution environment %d polls for invocations (see %s)", i + 1, LOG).isTrue();
         }
         bridge = LoopbackServer.start("/invoke", SweepFanOutScaleIT::invoke);
     }
@@ -193,7 +204,9 @@ class SweepFanOutScaleIT {
         List<Double> rates = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         for (List<RecordedCall> merchant : byMerchant.values()) {
-            Duration span = Duration.between(merchant.get(0).at(), merchant.get(merchant.size() - 1).at());
+            Instant first = merchant.stream().map(RecordedCall::at).min(Comparator.naturalOrder()).orElseThrow();
+            Instant last = merchant.stream().map(RecordedCall::at).max(Comparator.naturalOrder()).orElseThrow();
+            Duration span = Duration.between(first, last);
             seconds.add(span.toMillis() / 1000.0);
             rates.add((merchant.size() - 1) * 60_000.0 / Math.max(1, span.toMillis()));
         }

@@ -201,7 +201,8 @@ public final class QfpaySimulator implements AutoCloseable {
             java.util.Deque<SimFault> queue = faults.get(operation);
             SimFault fault = queue == null ? null : queue.poll();
             if (fault != null && fault != SimFault.TIMEOUT_APPLIED) {
-                calls.add(new RecordedCall(method, operation, params, givenAppCode, signTypeHeader, sign, "FAULT:" + fault));
+                calls.add(new RecordedCall(method, operation, params, givenAppCode, signTypeHeader, sign, "FAULT:" + fault,
+                        java.time.Instant.now()));
                 answerFault(exchange, fault);
                 return;
             }
@@ -210,7 +211,7 @@ public final class QfpaySimulator implements AutoCloseable {
                 answer = new Answer(answer.status(), answer.body(), answer.raw(), slowMillis);
             }
             calls.add(new RecordedCall(method, operation, params, givenAppCode, signTypeHeader, sign,
-                    answer.body() == null ? null : answer.body().path("respcd").asText(null)));
+                    answer.body() == null ? null : answer.body().path("respcd").asText(null), java.time.Instant.now()));
             if (answer.delayMillis() > 0) {
                 sleep(answer.delayMillis());
             }

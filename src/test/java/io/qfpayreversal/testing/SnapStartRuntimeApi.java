@@ -31,6 +31,7 @@ public final class SnapStartRuntimeApi implements AutoCloseable {
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
 
     public SnapStartRuntimeApi(Supplier<Object> atSnapshot) throws IOException {
         this.atSnapshot = atSnapshot;
@@ -53,6 +54,24 @@ public final class SnapStartRuntimeApi implements AutoCloseable {
         })).get(180, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until {@code count} polls for an invocation have arrived in all (each environment polls
+     * once it is ready, and again after each invocation); false if they have not within {@code limit}.
+     */
+    public boolean awaitPolls(int count, java.time.Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        synchronized (polls) {
+            while (polls.get() < count) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(polls, left);
+            }
+        }
+        return true;
+    }
+
     /** Invokes the function; an error report comes back prefixed "ERROR ". */
     public String invoke(String event) throws Exception {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
@@ -69,6 +88,10 @@ public final class SnapStartRuntimeApi implements AutoCloseable {
                 return;
             }
             if (path.endsWith("/invocation/next")) {
+                synchronized (polls) {
+                    polls.incrementAndGet();
+                    polls.notifyAll();
+                }
                 deliver(exchange, queue.take());
                 return;
             }
