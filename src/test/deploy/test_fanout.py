@@ -89,3 +89,30 @@ def test_oneMerchantListedTwice_isSweptOnce(monkeypatch):
     assert run.status == "SUCCEEDED", run.cause
     assert [c["mchid"] for c in run.calls] == ["SUB001"]
     assert run.output["merchants"] == 1
+
+
+def test_aMalformedListEntry_isReportedAsItsOwnFailure_andTheSummaryStands(monkeypatch):
+    def sweep(payload):
+        if " " in payload["mchid"]:
+            raise FunctionError("io.qfpayreversal.error.InvalidRequestException", "mchid: must be 1 to 16 letters or digits")
+        return summary(payload["mchid"], candidates=1, reversed=1, scanned=1)
+
+    run = execute({"": "SUB001,AB CD,FAILED"}, sweep, monkeypatch)
+
+    assert run.status == "SUCCEEDED", run.cause
+    out = run.output
+    assert out["failed_merchants"] == {"AB CD": "io.qfpayreversal.error.InvalidRequestException"}
+    assert set(out["per_merchant"]) == {"SUB001", "FAILED"}  # a merchant may be called FAILED
+    assert out["totals"]["reversed"] == 2
+
+
+def test_merchantsWithoutCandidates_areCounted_notListed(monkeypatch):
+    def sweep(payload):
+        busy = payload["mchid"] == "SUB001"
+        return summary(payload["mchid"], scanned=3, candidates=1 if busy else 0, reversed=1 if busy else 0)
+
+    run = execute({"": "SUB001,SUB002,SUB003"}, sweep, monkeypatch)
+
+    assert run.output["merchants_swept"] == 3 and run.output["merchants_without_candidates"] == 2
+    assert list(run.output["per_merchant"]) == ["SUB001"]
+    assert run.output["totals"]["scanned"] == 9

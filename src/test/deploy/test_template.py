@@ -259,6 +259,7 @@ def test_merchantList_theScheduleStartsTheFanOut_andTheFunctionsOwnScheduleIsOff
     assert transform({**AGENT, "SweepEnabled": "false"}).properties("SweepFanOutSweep")["State"] == "DISABLED"
     sweep = deployed.properties("SweepFunction")
     assert sweep["ReservedConcurrentExecutions"] == "25"
+    assert sweep["Timeout"] == 280  # each run ends inside its Express child's 290 s
     assert sweep["Environment"]["Variables"]["QFPAY_ALLOWED_MCHIDS"] == "*"
     fan_out = deployed.properties("SweepFanOut")
     assert fan_out["DefinitionSubstitutions"]["SweepFunctionArn"] == "<ref:SweepFunctionAliaslive>"
