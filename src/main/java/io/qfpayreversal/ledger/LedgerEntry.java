@@ -37,7 +37,8 @@ public record LedgerEntry(String merchant, String syssn, CancelOperation operati
             return "invocation " + refundAdvisedBy + " found payment " + syssn + " paid at " + refundAdvisedAt
                     + " and advised a refund";
         }
-        return "a " + operation.wireName() + " of payment " + syssn + " sent at " + sentAt
-                + " by invocation " + requestId + " may still apply until " + mayApplyUntil;
+        String cancel = "a " + operation.wireName() + " of payment " + syssn + " sent at " + sentAt
+                + " by invocation " + requestId;
+        return settledAs != null ? cancel + " was settled as " + settledAs : cancel + " may still apply until " + mayApplyUntil;
     }
 }
