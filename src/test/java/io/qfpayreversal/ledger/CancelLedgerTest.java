@@ -10,6 +10,7 @@ import io.qfpayreversal.error.QfpayUnavailableException;
 import io.qfpayreversal.qfpay.CancelOperation;
 import io.qfpayreversal.testing.DynamoDbGate;
 import io.qfpayreversal.testing.MotoSsm;
+import io.qfpayreversal.testing.VirtualTime;
 import io.qfpayreversal.time.Deadline;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
@@ -17,7 +18,6 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ class CancelLedgerTest {
     private static MotoSsm moto;
     private static DynamoDbGate gate;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final VirtualTime clock = VirtualTime.get();
     private String syssn;
 
     @BeforeAll
@@ -63,6 +63,7 @@ class CancelLedgerTest {
 
     @BeforeEach
     void freshAttempt() {
+        clock.setNow(Instant.parse("2026-12-06T10:00:00Z"));
         gate.fault(DynamoDbGate.Fault.NONE);
         syssn = String.valueOf(SERIALS.incrementAndGet());
     }
@@ -300,33 +301,5 @@ class CancelLedgerTest {
 
     private Deadline deadline() {
         return Deadline.in(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofMillis(100));
-    }
-
-    /** A clock a test moves; the ledger compares windows with it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
